@@ -1,0 +1,154 @@
+package app.chat.broker;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.inject.Inject;
+import jakarta.json.spi.JsonProvider;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
+import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.impl.ActiveMQServerImpl;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Starts the embedded broker with the application and stops it with it. If the broker cannot
+ * come up whole (a port taken, a bad broker.xml), the deployment fails: never half-up.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BrokerLifecycle {
+
+    private static final System.Logger LOG = System.getLogger(BrokerLifecycle.class.getName());
+
+    @Inject
+    Config config;
+
+    @Inject
+    ChatAccess access;
+
+    @Resource
+    ContextService contextService;
+
+    /** Artemis' audit loggers write a line per message at INFO: costly, and noise for a chat. */
+    private static final java.util.logging.Logger AUDIT = java.util.logging.Logger.getLogger("org.apache.activemq.audit");
+
+    private volatile ActiveMQServer server;
+
+    @PostConstruct
+    void start() {
+        long started = System.nanoTime();
+        try {
+            Path file = config.getOptionalValue("chat.broker.config", String.class).map(Path::of).orElse(null);
+            Configuration configuration = BrokerConfigLoader.load(file,
+                    name -> config.getOptionalValue(name, String.class).orElse(null));
+            configuration.setJMXManagementEnabled(false);
+            if (!config.getOptionalValue("chat.broker.audit-log", Boolean.class).orElse(false)) {
+                AUDIT.setLevel(java.util.logging.Level.WARNING);
+            }
+            checkPortsFree(configuration);
+            configuration.registerBrokerPlugin(new InboundGuard(JsonProvider.provider()));
+            ChatAccess onAppContext = contextService.createContextualProxy(access, ChatAccess.class);
+            server = new ActiveMQServerImpl(configuration, new ChatSecurityManager(onAppContext));
+            server.start();
+            requireAcceptorsStarted();
+            LOG.log(Level.INFO, "Chat broker {0} started in {1} ms; STOMP over WebSocket on {2}",
+                    configuration.getName(), (System.nanoTime() - started) / 1_000_000, stompEndpoints(configuration));
+        } catch (RuntimeException e) {
+            stopQuietly();
+            throw e;
+        } catch (Exception e) {
+            stopQuietly();
+            throw new IllegalStateException("The chat broker could not start: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopQuietly();
+        LOG.log(Level.INFO, "Chat broker stopped");
+    }
+
+    /** The running broker; for the broker feature's own classes (health, dead letters, revocation). */
+    public ActiveMQServer server() {
+        return server;
+    }
+
+    public boolean isReady() {
+        ActiveMQServer s = server;
+        return s != null && s.isActive();
+    }
+
+    /** How many MDB sessions listen on chat.send; 0 until the resource adapter has connected. */
+    public int chatSendConsumers() {
+        Queue q = isReady() ? server.locateQueue(SimpleString.of(Destinations.CHAT_SEND)) : null;
+        return q == null ? 0 : q.getConsumerCount();
+    }
+
+    private void requireAcceptorsStarted() {
+        server.getRemotingService().getAcceptors().forEach((name, acceptor) -> {
+            if (!acceptor.isStarted()) {
+                throw new IllegalStateException("The chat broker's acceptor '" + name + "' did not start");
+            }
+        });
+    }
+
+    /** Artemis logs a taken port and goes on without that acceptor; the chat refuses to start instead. */
+    private static void checkPortsFree(Configuration configuration) {
+        for (TransportConfiguration acceptor : configuration.getAcceptorConfigurations()) {
+            if (!NettyAcceptorFactory.class.getName().equals(acceptor.getFactoryClassName())) {
+                continue;
+            }
+            Map<String, Object> params = acceptor.getParams();
+            String host = String.valueOf(params.getOrDefault(TransportConstants.HOST_PROP_NAME, TransportConstants.DEFAULT_HOST));
+            int port = Integer.parseInt(String.valueOf(params.getOrDefault(TransportConstants.PORT_PROP_NAME, TransportConstants.DEFAULT_PORT)));
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress(host, port));
+            } catch (IOException e) {
+                throw new IllegalStateException("The chat broker cannot listen on " + host + ":" + port
+                        + " (acceptor '" + acceptor.getName() + "'): " + e.getMessage()
+                        + ". Free the port or set chat.stomp.port (env CHAT_STOMP_PORT).");
+            }
+        }
+    }
+
+    private static String stompEndpoints(Configuration configuration) {
+        return configuration.getAcceptorConfigurations().stream()
+                .filter(a -> NettyAcceptorFactory.class.getName().equals(a.getFactoryClassName()))
+                .map(a -> "ws://" + a.getParams().get(TransportConstants.HOST_PROP_NAME) + ":"
+                        + a.getParams().get(TransportConstants.PORT_PROP_NAME) + "/stomp")
+                .reduce((a, b) -> a + ", " + b).orElse("(none)");
+    }
+
+    private void stopQuietly() {
+        ActiveMQServer s = server;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.stop();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "The chat broker did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package app.chat.broker;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready once the broker is active and the chat.send MDB is listening. */
+@Readiness
+@ApplicationScoped
+public class BrokerReadiness implements HealthCheck {
+
+    @Inject
+    BrokerLifecycle broker;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Override
+    public HealthCheckResponse call() {
+        boolean active = broker.isReady();
+        int consumers = active ? broker.chatSendConsumers() : 0;
+        return HealthCheckResponse.named("broker")
+                .status(active && consumers > 0)
+                .withData("active", active)
+                .withData("chatSendConsumers", consumers)
+                .withData("deadLetters", active ? deadLetters.count() : 0)
+                .build();
+    }
+}

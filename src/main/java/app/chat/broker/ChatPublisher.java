@@ -1,0 +1,41 @@
+package app.chat.broker;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.resource.ConnectionFactoryDefinition;
+import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+
+/**
+ * Sends JSON to room and user topics through the resource adapter, so that a send joins the
+ * caller's JTA transaction: subscribers see it only if, and once, the transaction commits.
+ */
+@ApplicationScoped
+@ConnectionFactoryDefinition(
+        name = ChatPublisher.CONNECTION_FACTORY,
+        resourceAdapter = "chat-ra",
+        interfaceName = "jakarta.jms.ConnectionFactory",
+        transactionSupport = TransactionSupportLevel.XATransaction,
+        minPoolSize = 1,
+        maxPoolSize = 32)
+public class ChatPublisher {
+
+    static final String CONNECTION_FACTORY = "java:app/jms/chat";
+
+    @Resource(lookup = CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    /**
+     * Publishes to a topic address ({@link Destinations#roomTopic}, {@link Destinations#userTopic}).
+     * Topic messages are not journaled: only live subscribers receive them, and history is in the database.
+     */
+    public void publish(String topicAddress, String json) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer()
+                    .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                    .send(context.createTopic(topicAddress), json);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package app.chat.broker;
+
+import app.chat.platform.ApiError;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** {@code GET /api/ops/dead-letters}: for the users listed in chat.operators only. */
+@Path("ops/dead-letters")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeadLetterResource {
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    @ConfigProperty(name = "chat.operators", defaultValue = " ")
+    List<String> operators;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public Response list() {
+        if (!operators.contains(security.getUserPrincipal().getName())) {
+            return ApiError.response(Response.Status.FORBIDDEN, "NOT_AN_OPERATOR",
+                    "only the users listed in chat.operators may read dead letters");
+        }
+        return Response.ok(deadLetters.list(500)).build();
+    }
+}

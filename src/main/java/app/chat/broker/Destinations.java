@@ -1,0 +1,46 @@
+package app.chat.broker;
+
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * Every broker address the chat uses, in one place. Clients see them with the STOMP prefixes
+ * from broker.xml: {@code /app/chat.send}, {@code /topic/room.42}, {@code /topic/user.alice}.
+ */
+public final class Destinations {
+
+    /** Anycast address (and queue) that clients SEND chat messages to. */
+    public static final String CHAT_SEND = "chat.send";
+    /** Where chat.send messages end after their last failed delivery attempt. */
+    public static final String DEAD_LETTERS = "chat.dlq";
+    /** Message property in which the broker stamps the authenticated sender. */
+    public static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
+
+    private static final String ROOM_PREFIX = "room.";
+    private static final String USER_PREFIX = "user.";
+    private static final Pattern ROOM = Pattern.compile("room\\.([1-9][0-9]{0,17})");
+    private static final Pattern USER = Pattern.compile("user\\.([a-z0-9_-]{3,32})");
+
+    private Destinations() {
+    }
+
+    public static String roomTopic(long roomId) {
+        return ROOM_PREFIX + roomId;
+    }
+
+    public static String userTopic(String username) {
+        return USER_PREFIX + username;
+    }
+
+    /** The room id of a room topic address, empty for anything else (wildcards included). */
+    public static OptionalLong roomOf(String address) {
+        var m = ROOM.matcher(address);
+        return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+
+    /** The username of a user topic address, or null for anything else (wildcards included). */
+    public static String userOf(String address) {
+        var m = USER.matcher(address);
+        return m.matches() ? m.group(1) : null;
+    }
+}

@@ -1,0 +1,49 @@
+package app.chat.broker;
+
+import app.chat.room.MembershipEnded;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import org.apache.activemq.artemis.core.security.impl.SecurityStoreImpl;
+import org.apache.activemq.artemis.core.server.ServerConsumer;
+import org.apache.activemq.artemis.core.server.ServerSession;
+
+/**
+ * When someone leaves a room, their live subscriptions to it end too: leaving is not only a
+ * promise of the client's. The broker's cached permission is dropped at the same time.
+ */
+@ApplicationScoped
+public class SubscriptionRevoker {
+
+    private static final System.Logger LOG = System.getLogger(SubscriptionRevoker.class.getName());
+
+    @Inject
+    BrokerLifecycle broker;
+
+    void onLeave(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipEnded left) {
+        if (!broker.isReady()) {
+            return;
+        }
+        var server = broker.server();
+        if (server.getSecurityStore() instanceof SecurityStoreImpl store) {
+            store.invalidateAuthorizationCache();
+        }
+        String address = Destinations.roomTopic(left.roomId());
+        for (ServerSession session : server.getSessions()) {
+            if (!left.username().equals(session.getValidatedUser())) {
+                continue;
+            }
+            for (ServerConsumer consumer : session.getServerConsumers()) {
+                if (address.equals(consumer.getQueue().getAddress().toString())) {
+                    try {
+                        consumer.close(false);
+                    } catch (Exception e) {
+                        LOG.log(Level.WARNING, "Could not end a subscription of " + left.username() + " to " + address, e);
+                    }
+                }
+            }
+        }
+    }
+}

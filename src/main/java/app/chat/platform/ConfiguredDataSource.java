@@ -1,0 +1,115 @@
+package app.chat.platform;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The datasource the container pools, configured from MicroProfile Config when it is first used:
+ * {@code chat.db.url} picks the database (H2 by default, PostgreSQL with a jdbc:postgresql: URL),
+ * {@code chat.db.user} and {@code chat.db.password} log in. Annotation attributes are resolved too
+ * early in deployment to see the application's own configuration, hence this indirection.
+ * <p>
+ * It is a plain (non-XA) DataSource on purpose: in the MDB's transaction it is the one local
+ * resource next to the broker's XA resource, which the transaction manager commits with the
+ * last-agent optimisation; neither H2 nor a default PostgreSQL (max_prepared_transactions = 0) need XA.
+ */
+public class ConfiguredDataSource implements DataSource {
+
+    private volatile DataSource target;
+    private PrintWriter logWriter;
+    private int loginTimeout;
+
+    private DataSource target() throws SQLException {
+        DataSource t = target;
+        if (t == null) {
+            synchronized (this) {
+                t = target;
+                if (t == null) {
+                    target = t = create(ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader()));
+                }
+            }
+        }
+        return t;
+    }
+
+    static DataSource create(Config config) throws SQLException {
+        String url = config.getValue("chat.db.url", String.class);
+        String user = config.getOptionalValue("chat.db.user", String.class).orElse("");
+        String password = config.getOptionalValue("chat.db.password", String.class).orElse("");
+        String vendorClass = config.getOptionalValue("chat.db.class", String.class).orElseGet(() -> vendorClassFor(url));
+        try {
+            Object ds = Class.forName(vendorClass, true, ConfiguredDataSource.class.getClassLoader())
+                    .getConstructor().newInstance();
+            ds.getClass().getMethod(url.startsWith("jdbc:h2:") ? "setURL" : "setUrl", String.class).invoke(ds, url);
+            ds.getClass().getMethod("setUser", String.class).invoke(ds, user);
+            ds.getClass().getMethod("setPassword", String.class).invoke(ds, password);
+            return (DataSource) ds;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new SQLException("Cannot set up the datasource " + vendorClass + " for " + url + ": " + e, e);
+        }
+    }
+
+    static String vendorClassFor(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return "org.h2.jdbcx.JdbcDataSource";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.ds.PGSimpleDataSource";
+        }
+        throw new IllegalArgumentException("chat.db.url " + url + " is neither H2 nor PostgreSQL; set chat.db.class");
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return target().getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return target().getConnection(username, password);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        return target().unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || target().isWrapperFor(iface);
+    }
+}

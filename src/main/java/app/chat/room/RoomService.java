@@ -1,0 +1,79 @@
+package app.chat.room;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ValidationException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+@ApplicationScoped
+public class RoomService {
+
+    static final int MAX_NAME_LENGTH = 80;
+
+    @Inject
+    RoomRepository rooms;
+
+    @Inject
+    Event<MembershipEnded> membershipEnded;
+
+    /** Creates a room; its creator is its first member. */
+    @Transactional
+    public RoomView create(String rawName, String creator) {
+        String name = rawName == null ? "" : rawName.strip();
+        if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+            throw new ValidationException("name must be 1-" + MAX_NAME_LENGTH + " characters after trimming");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Room room = new Room(name, creator, now);
+        rooms.add(room);
+        rooms.addMember(new Membership(room.id(), creator, now));
+        return room.view();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RoomView> list() {
+        return rooms.all().stream().map(Room::view).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(long roomId) {
+        return rooms.find(roomId).isPresent();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isMember(long roomId, String username) {
+        return rooms.isMember(roomId, username);
+    }
+
+    /** Joins a room; joining twice is fine. Returns true when the user was not a member before. */
+    @Transactional
+    public boolean join(long roomId, String username) {
+        rooms.find(roomId).orElseThrow(() -> new UnknownRoomException(roomId));
+        if (rooms.isMember(roomId, username)) {
+            return false;
+        }
+        rooms.addMember(new Membership(roomId, username, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        return true;
+    }
+
+    @Transactional
+    public void leave(long roomId, String username) {
+        rooms.find(roomId).orElseThrow(() -> new UnknownRoomException(roomId));
+        if (rooms.removeMember(roomId, username)) {
+            membershipEnded.fire(new MembershipEnded(roomId, username));
+        }
+    }
+
+    /**
+     * The next message seq of a room, for a writer that is a member. Locks the room row until the
+     * caller's transaction ends, so seqs are gapless: a rolled-back transaction gives its number back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long nextSeq(long roomId) {
+        return rooms.findForUpdate(roomId).orElseThrow(() -> new UnknownRoomException(roomId)).nextSeq();
+    }
+}

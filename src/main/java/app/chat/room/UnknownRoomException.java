@@ -1,0 +1,7 @@
+package app.chat.room;
+
+public class UnknownRoomException extends RuntimeException {
+    public UnknownRoomException(long roomId) {
+        super("room " + roomId + " does not exist");
+    }
+}

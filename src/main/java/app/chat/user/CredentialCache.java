@@ -1,0 +1,63 @@
+package app.chat.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Remembers recently verified passwords for a short while. PBKDF2 is slow on purpose, and HTTP
+ * Basic presents the password with every request: without this, each API call would cost a full
+ * key derivation. Entries are a salted SHA-256 of the password (the salt lives only in memory).
+ */
+@ApplicationScoped
+class CredentialCache {
+
+    private final byte[] pepper = new byte[32];
+    private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
+
+    @Inject
+    @ConfigProperty(name = "chat.password.cache-seconds", defaultValue = "300")
+    long ttlSeconds;
+
+    Clock clock = Clock.systemUTC();
+
+    CredentialCache() {
+        new SecureRandom().nextBytes(pepper);
+    }
+
+    boolean isVerified(String username, String password) {
+        Entry e = verified.get(username);
+        return e != null && e.expiresAt > clock.millis() && MessageDigest.isEqual(e.digest, digest(password));
+    }
+
+    void remember(String username, String password) {
+        if (verified.size() > 100_000) {
+            verified.clear(); // bounded: a cache, not a store
+        }
+        verified.put(username, new Entry(digest(password), clock.millis() + ttlSeconds * 1000));
+    }
+
+    private byte[] digest(String password) {
+        try {
+            var sha = MessageDigest.getInstance("SHA-256");
+            sha.update(pepper);
+            return sha.digest(password.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Entry(byte[] digest, long expiresAt) {
+        @Override
+        public String toString() {
+            return "Entry[" + HexFormat.of().formatHex(digest, 0, 4) + "...]";
+        }
+    }
+}

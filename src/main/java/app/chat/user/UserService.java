@@ -1,0 +1,57 @@
+package app.chat.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+@ApplicationScoped
+public class UserService {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    CredentialCache cache;
+
+    /** Registers a new user; the registration has been validated already. */
+    @Transactional
+    public UserView register(Registration registration) {
+        if (users.find(registration.username()).isPresent()) {
+            throw new UsernameTakenException(registration.username());
+        }
+        try {
+            users.add(new ChatUser(registration.username(), hasher.hash(registration.password()),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        } catch (PersistenceException raced) {
+            throw new UsernameTakenException(registration.username());
+        }
+        return new UserView(registration.username());
+    }
+
+    /** True when the user exists and the password is theirs. Never says which of the two failed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean authenticate(String username, String password) {
+        if (username == null || password == null || username.length() > 32 || password.length() > 128) {
+            return false;
+        }
+        if (cache.isVerified(username, password)) {
+            return true;
+        }
+        boolean ok = users.find(username).map(u -> hasher.matches(password, u.passwordHash())).orElse(false);
+        if (ok) {
+            cache.remember(username, password);
+        }
+        return ok;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(String username) {
+        return users.find(username).isPresent();
+    }
+}

@@ -1,0 +1,166 @@
+package app.chat.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small STOMP 1.2 client over Java's own WebSocket client: enough to act like stomp.js in the
+ * tests (CONNECT with login/passcode and heart-beats, SUBSCRIBE, SEND, receipts, ERROR frames).
+ */
+public final class StompClient implements AutoCloseable {
+
+    private final BlockingQueue<StompFrame> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final StringBuilder partial = new StringBuilder();
+    private WebSocket socket;
+
+    private StompClient() {
+    }
+
+    /** Opens the WebSocket only; the caller sends CONNECT (or something else). */
+    public static StompClient open(URI endpoint) throws Exception {
+        StompClient client = new StompClient();
+        client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .subprotocols("v12.stomp", "v11.stomp")
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(endpoint, client.listener()).get(10, TimeUnit.SECONDS);
+        return client;
+    }
+
+    /** Opens and CONNECTs; returns the CONNECTED or ERROR frame in {@link #connectReply}. */
+    public static StompClient connect(URI endpoint, String login, String passcode) throws Exception {
+        StompClient client = open(endpoint);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("accept-version", "1.2");
+        headers.put("host", "chat");
+        headers.put("login", login);
+        headers.put("passcode", passcode);
+        headers.put("heart-beat", "10000,10000");
+        client.sendFrame(new StompFrame("CONNECT", headers, ""));
+        client.connectReply = client.next(15);
+        return client;
+    }
+
+    public StompFrame connectReply;
+
+    public boolean isConnected() {
+        return connectReply != null && "CONNECTED".equals(connectReply.command());
+    }
+
+    /** Subscribes and waits for the broker's receipt (or ERROR); returns that frame. */
+    public StompFrame subscribe(String destination) throws Exception {
+        String receipt = "r-" + ids.incrementAndGet();
+        sendFrame(new StompFrame("SUBSCRIBE", Map.of("id", "sub-" + ids.incrementAndGet(),
+                "destination", destination, "ack", "auto", "receipt", receipt), ""));
+        return next(10);
+    }
+
+    public void send(String destination, String body) {
+        send(destination, body, Map.of());
+    }
+
+    public void send(String destination, String body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("destination", destination);
+        headers.put("content-type", "application/json");
+        headers.putAll(extraHeaders);
+        sendFrame(new StompFrame("SEND", headers, body));
+    }
+
+    /** SEND with a receipt, returning the RECEIPT or ERROR that answers it. */
+    public StompFrame sendWithReceipt(String destination, String body) throws Exception {
+        send(destination, body, Map.of("receipt", "s-" + ids.incrementAndGet()));
+        return next(10);
+    }
+
+    public void sendFrame(StompFrame frame) {
+        sendRaw(frame.encode());
+    }
+
+    public void sendRaw(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The next frame, or null after the timeout. */
+    public StompFrame next(long seconds) throws InterruptedException {
+        return frames.poll(seconds, TimeUnit.SECONDS);
+    }
+
+    /** True once the server closed the WebSocket (or it failed). */
+    public boolean awaitClosed(long seconds) {
+        try {
+            closed.get(seconds, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return closed.isDone();
+        }
+    }
+
+    public boolean isOpen() {
+        return !closed.isDone() && !socket.isOutputClosed();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (isOpen()) {
+                sendFrame(new StompFrame("DISCONNECT", Map.of(), ""));
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            socket.abort();
+        }
+    }
+
+    private WebSocket.Listener listener() {
+        return new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                partial.append(data);
+                int nul;
+                while ((nul = partial.indexOf("\0")) >= 0) {
+                    String raw = partial.substring(0, nul);
+                    partial.delete(0, nul + 1);
+                    String trimmed = raw.replaceFirst("^[\r\n]+", ""); // heart-beats between frames
+                    if (!trimmed.isEmpty()) {
+                        frames.add(StompFrame.decode(trimmed));
+                    }
+                }
+                if (partial.toString().isBlank()) {
+                    partial.setLength(0); // a bare heart-beat
+                }
+                ws.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onBinary(WebSocket ws, java.nio.ByteBuffer data, boolean last) {
+                byte[] bytes = new byte[data.remaining()];
+                data.get(bytes);
+                return onText(ws, new String(bytes, java.nio.charset.StandardCharsets.UTF_8), last);
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                closed.complete(statusCode);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket ws, Throwable error) {
+                closed.complete(-1);
+            }
+        };
+    }
+}
