@@ -1,0 +1,94 @@
+package app.chat.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+/** The chat's HTTP API as a client uses it, with JSON-P for the answers. */
+public final class ChatApi {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    private final URI root;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public ChatApi(URI root) {
+        this.root = root;
+    }
+
+    public record Reply(int status, String body) {
+        public JsonObject json() {
+            return (JsonObject) parse(body);
+        }
+
+        public JsonArray array() {
+            return (JsonArray) parse(body);
+        }
+    }
+
+    public static JsonStructure parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.read();
+        }
+    }
+
+    /** A username no other test uses. */
+    public static String uniqueName(String prefix) {
+        return (prefix + "-" + UUID.randomUUID().toString().replace("-", "")).substring(0, Math.min(32, prefix.length() + 13));
+    }
+
+    public Reply call(String method, String path, String user, String password, String body) throws Exception {
+        var request = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (user != null) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    public Reply as(String user, String method, String path, String body) throws Exception {
+        return call(method, path, user, PASSWORD, body);
+    }
+
+    /** Registers a fresh user (password {@link #PASSWORD}) and returns its name. */
+    public String newUser(String prefix) throws Exception {
+        String name = uniqueName(prefix);
+        Reply r = call("POST", "api/users", null, null, "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}");
+        if (r.status() != 201) {
+            throw new IllegalStateException("sign-up failed: " + r);
+        }
+        return name;
+    }
+
+    /** Creates a room owned by {@code owner}, joins the others, returns its id. */
+    public long newRoom(String owner, String... members) throws Exception {
+        Reply r = as(owner, "POST", "api/rooms", "{\"name\":\"room of " + owner + "\"}");
+        if (r.status() != 201) {
+            throw new IllegalStateException("room creation failed: " + r);
+        }
+        long id = r.json().getJsonNumber("id").longValue();
+        for (String m : members) {
+            Reply joined = as(m, "POST", "api/rooms/" + id + "/members", null);
+            if (joined.status() / 100 != 2) {
+                throw new IllegalStateException("join failed: " + joined);
+            }
+        }
+        return id;
+    }
+}

@@ -1,0 +1,33 @@
+package app.chat.testing;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** Where the chat under test is: the built WAR, its HTTP base URL and its STOMP endpoint. */
+public final class ChatServer {
+
+    private ChatServer() {
+    }
+
+    /** The WAR that `package` built, as a user deploys it. */
+    public static WebArchive builtWar() {
+        File war = new File(System.getProperty("chat.war", "target/chat.war"));
+        if (!war.isFile()) {
+            throw new IllegalStateException(war + " is missing: run the tests with ./mvnw verify");
+        }
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+
+    /** The STOMP-over-WebSocket endpoint of the tests' broker. */
+    public static URI stompEndpoint() {
+        return URI.create("ws://127.0.0.1:" + System.getProperty("chat.it.stompPort", "61614") + "/stomp");
+    }
+
+    /** The server root (http://host:port/) from the deployment URL Arquillian reports. */
+    public static URI root(URL deployment) {
+        return URI.create(deployment.getProtocol() + "://" + deployment.getHost() + ":" + deployment.getPort() + "/");
+    }
+}
