@@ -70,6 +70,8 @@ public class BrokerLifecycle {
             ChatAccess onAppContext = contextService.createContextualProxy(access, ChatAccess.class);
             server = new ActiveMQServerImpl(configuration, new ChatSecurityManager(onAppContext));
             server.start();
+            server.getRemotingService().addIncomingInterceptor(
+                    new FrameSizeGuard(config.getValue("chat.stomp.max-frame-bytes", Integer.class)));
             requireAcceptorsStarted();
             LOG.log(Level.INFO, "Chat broker {0} started in {1} ms; STOMP over WebSocket on {2}",
                     configuration.getName(), (System.nanoTime() - started) / 1_000_000, stompEndpoints(configuration));

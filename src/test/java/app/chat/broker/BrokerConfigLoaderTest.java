@@ -1,0 +1,37 @@
+package app.chat.broker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BrokerConfigLoaderTest {
+
+    @Test
+    void placeholdersTakeConfiguredValuesElseTheirDefaults() {
+        String xml = "<a>${chat.stomp.port:61614}</a><b>${chat.data.dir:data}/journal</b>";
+        assertEquals("<a>7000</a><b>data/journal</b>", BrokerConfigLoader.resolve(xml, Map.of("chat.stomp.port", "7000")::get));
+    }
+
+    @Test
+    void aPlaceholderWithoutDefaultOrValueIsAnError() {
+        var e = assertThrows(IllegalArgumentException.class, () -> BrokerConfigLoader.resolve("${nothing}", k -> null));
+        assertTrue(e.getMessage().contains("${nothing}"));
+    }
+
+    @Test
+    void theShippedBrokerXmlParsesWithAStompWebSocketAcceptorAndTheChatQueues() throws Exception {
+        var config = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"), Map.of("chat.stomp.port", "61999")::get);
+        assertTrue(config.isSecurityEnabled(), "deny by default");
+        assertTrue(config.isPopulateValidatedUser(), "the broker stamps the sender");
+        var stomp = config.getAcceptorConfigurations().stream().filter(a -> "stomp-ws".equals(a.getName())).findFirst().orElseThrow();
+        assertEquals("61999", String.valueOf(stomp.getParams().get("port")));
+        assertEquals("STOMP", stomp.getParams().get("protocols"));
+        assertTrue(config.getAddressConfigurations().stream().anyMatch(a -> a.getName().equals(Destinations.CHAT_SEND)));
+        assertEquals(Destinations.DEAD_LETTERS,
+                config.getAddressSettings().get(Destinations.CHAT_SEND).getDeadLetterAddress().toString());
+    }
+}

@@ -1,0 +1,362 @@
+package app.chat.it;
+
+import static app.chat.testing.Chat.clientMsgId;
+import static app.chat.testing.Chat.type;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.chat.testing.Chat;
+import app.chat.testing.ChatApi;
+import app.chat.testing.ChatServer;
+import app.chat.testing.StompClient;
+import app.chat.testing.StompFrame;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The protocol of README.md, black-box: the built WAR on a real Payara Micro, spoken to over HTTP
+ * and STOMP over WebSocket as a browser would.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ChatProtocolIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ChatServer.builtWar();
+    }
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    ChatApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ChatApi(ChatServer.root(deploymentUrl));
+    }
+
+    private StompClient connect(String user) throws Exception {
+        StompClient c = StompClient.connect(ChatServer.stompEndpoint(), user, ChatApi.PASSWORD);
+        assertTrue(c.isConnected(), "CONNECT as " + user + " answered " + c.connectReply);
+        return c;
+    }
+
+    private static void assertReceipt(StompFrame reply) {
+        assertNotNull(reply, "no answer to SUBSCRIBE");
+        assertEquals("RECEIPT", reply.command(), "SUBSCRIBE answered " + reply);
+    }
+
+    private static void assertRefused(StompFrame reply) {
+        assertNotNull(reply, "no answer to a forbidden frame");
+        assertEquals("ERROR", reply.command(), "expected an ERROR, got " + reply);
+    }
+
+    // ---- HTTP ----
+
+    @Test
+    void healthIsUpWithBrokerAndDatabaseChecks() throws Exception {
+        var reply = api.call("GET", "health", null, null, null);
+        assertEquals(200, reply.status(), reply.body());
+        var checks = reply.json().getJsonArray("checks").toString();
+        assertTrue(checks.contains("\"broker\"") && checks.contains("\"database\""), checks);
+    }
+
+    @Test
+    void signUpCreatesUserAndRefusesTakenOrInvalidNames() throws Exception {
+        String name = ChatApi.uniqueName("alice");
+        String body = "{\"username\":\"" + name + "\",\"password\":\"" + ChatApi.PASSWORD + "\"}";
+        var created = api.call("POST", "api/users", null, null, body);
+        assertEquals(201, created.status(), created.body());
+        assertEquals(name, created.json().getString("username"));
+        assertFalse(created.body().contains("password"), "the password must never be echoed");
+
+        assertEquals(409, api.call("POST", "api/users", null, null, body).status());
+        var badName = api.call("POST", "api/users", null, null, "{\"username\":\"Bad Name\",\"password\":\"" + ChatApi.PASSWORD + "\"}");
+        assertEquals(400, badName.status());
+        assertEquals("INVALID_REQUEST", badName.json().getString("code"));
+        assertEquals(400, api.call("POST", "api/users", null, null, "{\"username\":\"ab\",\"password\":\"" + ChatApi.PASSWORD + "\"}").status());
+        assertEquals(400, api.call("POST", "api/users", null, null, "{\"username\":\"" + ChatApi.uniqueName("bob") + "\",\"password\":\"short\"}").status());
+        assertEquals(400, api.call("POST", "api/users", null, null, "{\"username\":\"" + ChatApi.uniqueName("bob") + "\",\"password\":\"" + "x".repeat(129) + "\"}").status());
+        assertEquals(400, api.call("POST", "api/users", null, null, "{not json").status());
+        assertEquals(400, api.call("POST", "api/users", null, null, "{}").status());
+    }
+
+    @Test
+    void everythingElseUnderApiNeedsValidCredentials() throws Exception {
+        String user = api.newUser("carol");
+        assertEquals(401, api.call("GET", "api/rooms", null, null, null).status());
+        assertEquals(401, api.call("GET", "api/rooms", user, "wrong password", null).status());
+        assertEquals(401, api.call("GET", "api/rooms", "nobody-" + UUID.randomUUID().toString().substring(0, 8), ChatApi.PASSWORD, null).status());
+        var me = api.as(user, "GET", "api/users/me", null);
+        assertEquals(200, me.status());
+        assertEquals(user, me.json().getString("username"));
+    }
+
+    @Test
+    void roomsCanBeCreatedListedJoinedAndLeft() throws Exception {
+        String owner = api.newUser("dave");
+        String guest = api.newUser("erin");
+        var created = api.as(owner, "POST", "api/rooms", "{\"name\":\"  Coffee corner  \"}");
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().getJsonNumber("id").longValue();
+        assertEquals("Coffee corner", created.json().getString("name"));
+
+        assertTrue(api.as(guest, "GET", "api/rooms", null).body().contains("\"id\":" + id));
+        assertEquals(201, api.as(guest, "POST", "api/rooms/" + id + "/members", null).status());
+        assertEquals(200, api.as(guest, "POST", "api/rooms/" + id + "/members", null).status(), "joining twice is fine");
+        assertEquals(204, api.as(guest, "DELETE", "api/rooms/" + id + "/members/me", null).status());
+        assertEquals(403, api.as(guest, "GET", "api/rooms/" + id + "/messages", null).status(), "left: no history");
+
+        assertEquals(400, api.as(owner, "POST", "api/rooms", "{\"name\":\"   \"}").status());
+        assertEquals(400, api.as(owner, "POST", "api/rooms", "{\"name\":\"" + "x".repeat(81) + "\"}").status());
+        assertEquals(201, api.as(owner, "POST", "api/rooms", "{\"name\":\"" + "x".repeat(80) + "\"}").status());
+        var unknown = api.as(owner, "POST", "api/rooms/987654321/members", null);
+        assertEquals(404, unknown.status());
+        assertEquals("UNKNOWN_ROOM", unknown.json().getString("code"));
+        assertEquals(404, api.as(owner, "DELETE", "api/rooms/987654321/members/me", null).status());
+        assertEquals(404, api.as(owner, "GET", "api/rooms/987654321/messages", null).status());
+    }
+
+    // ---- STOMP ----
+
+    @Test
+    void wrongPasscodeIsRefusedOnConnect() throws Exception {
+        String user = api.newUser("frank");
+        try (StompClient c = StompClient.connect(ChatServer.stompEndpoint(), user, "not the password")) {
+            assertNotNull(c.connectReply);
+            assertEquals("ERROR", c.connectReply.command());
+        }
+        try (StompClient c = StompClient.connect(ChatServer.stompEndpoint(), "no-such-user", ChatApi.PASSWORD)) {
+            assertEquals("ERROR", c.connectReply.command());
+        }
+    }
+
+    @Test
+    void sentMessageIsStampedBroadcastToMembersAndAckedToTheSender() throws Exception {
+        String alice = api.newUser("alice");
+        String bob = api.newUser("bob");
+        long room = api.newRoom(alice, bob);
+        try (StompClient a = connect(alice); StompClient b = connect(bob)) {
+            assertReceipt(a.subscribe("/topic/user." + alice));
+            assertReceipt(b.subscribe("/topic/room." + room));
+            // the body claims another sender and the headers try to forge the broker's stamp: both ignored
+            a.send("/app/chat.send", "{\"roomId\":" + room + ",\"text\":\"héllo 👋\",\"clientMsgId\":\"m-1\",\"sender\":\"" + bob + "\"}",
+                    Map.of("_AMQ_VALIDATED_USER", bob, "JMSXUserID", bob));
+
+            JsonObject event = Chat.body(b.next(15));
+            assertEquals("message", event.getString("type"));
+            assertEquals(room, event.getJsonNumber("roomId").longValue());
+            assertEquals(1, event.getJsonNumber("seq").longValue());
+            assertEquals(alice, event.getString("sender"));
+            assertEquals("héllo 👋", event.getString("text"));
+            assertEquals("m-1", event.getString("clientMsgId"));
+            assertTrue(event.getString("sentAt").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"), event.getString("sentAt"));
+
+            JsonObject ack = Chat.next(a, type("ack"), 15);
+            assertNotNull(ack, "the sender gets an ack");
+            assertEquals("m-1", ack.getString("clientMsgId"));
+            assertEquals(event.getJsonNumber("id"), ack.getJsonNumber("id"));
+            assertEquals(1, ack.getJsonNumber("seq").longValue());
+            assertEquals(event.getString("sentAt"), ack.getString("sentAt"));
+        }
+        var history = api.as(bob, "GET", "api/rooms/" + room + "/messages", null);
+        assertEquals(200, history.status());
+        assertEquals(1, history.array().size());
+        assertEquals(alice, history.array().getJsonObject(0).getString("sender"));
+    }
+
+    @Test
+    void everyRejectionIsTypedStoresNothingAndKeepsTheSenderConnected() throws Exception {
+        String alice = api.newUser("alice");
+        String bob = api.newUser("bob");
+        String outsider = api.newUser("olga");
+        long room = api.newRoom(alice, bob);
+        long otherRoom = api.newRoom(outsider);
+        try (StompClient a = connect(alice); StompClient b = connect(bob)) {
+            assertReceipt(a.subscribe("/topic/user." + alice));
+            assertReceipt(b.subscribe("/topic/room." + room));
+
+            Map<String, String> rejected = Map.of(
+                    "this is not json", "INVALID_JSON",
+                    "[1,2,3]", "INVALID_JSON",
+                    "{\"text\":\"no room\",\"clientMsgId\":\"x-1\"}", "INVALID_JSON",
+                    Chat.send(room, "", "x-2"), "TEXT_EMPTY",
+                    Chat.send(room, " \n\t ", "x-3"), "TEXT_EMPTY",
+                    Chat.send(room, "y".repeat(4001), "x-4"), "TEXT_TOO_LONG",
+                    Chat.send(987654321, "hello?", "x-5"), "UNKNOWN_ROOM",
+                    Chat.send(otherRoom, "let me in", "x-6"), "NOT_A_MEMBER");
+            for (var attempt : rejected.entrySet()) {
+                a.send("/app/chat.send", attempt.getKey());
+                JsonObject error = Chat.next(a, type("error"), 15);
+                assertNotNull(error, "no rejection for " + attempt.getKey());
+                assertEquals(attempt.getValue(), error.getString("code"), attempt.getKey());
+                assertFalse(error.getString("message").isBlank());
+            }
+            // 4000 characters (code points: each emoji is two UTF-16 units) are still fine
+            a.send("/app/chat.send", Chat.send(room, "😀".repeat(4000), "x-ok"));
+            assertNotNull(Chat.next(a, type("ack"), 15), "the sender is still connected and heard");
+
+            JsonObject first = Chat.body(b.next(15));
+            assertEquals(1, first.getJsonNumber("seq").longValue(), "nothing rejected was broadcast or numbered");
+            assertEquals("x-ok", first.getString("clientMsgId"));
+            assertNull(b.next(1), "nothing else was broadcast");
+        }
+        assertEquals(1, api.as(bob, "GET", "api/rooms/" + room + "/messages", null).array().size());
+    }
+
+    @Test
+    void retryWithTheSameClientMsgIdIsStoredAndBroadcastOnceAndAckedAgain() throws Exception {
+        String alice = api.newUser("alice");
+        long room = api.newRoom(alice);
+        try (StompClient a = connect(alice)) {
+            assertReceipt(a.subscribe("/topic/user." + alice));
+            assertReceipt(a.subscribe("/topic/room." + room));
+            String body = Chat.send(room, "only once", "retry-1");
+            a.send("/app/chat.send", body);
+            JsonObject firstAck = Chat.next(a, type("ack"), 15);
+            a.send("/app/chat.send", body);
+            JsonObject secondAck = Chat.next(a, type("ack"), 15);
+            assertNotNull(firstAck);
+            assertNotNull(secondAck);
+            assertEquals(firstAck.getJsonNumber("id"), secondAck.getJsonNumber("id"));
+            assertEquals(firstAck.getJsonNumber("seq"), secondAck.getJsonNumber("seq"));
+        }
+        var history = api.as(alice, "GET", "api/rooms/" + room + "/messages", null).array();
+        assertEquals(1, history.size(), history.toString());
+    }
+
+    @Test
+    void clientsCannotPublishToTopicsOrSubscribeBeyondTheirRights() throws Exception {
+        String alice = api.newUser("alice");
+        String mallory = api.newUser("mallory");
+        String member = api.newUser("mike");
+        long room = api.newRoom(alice, member);
+        try (StompClient a = connect(alice); StompClient m = connect(member)) {
+            assertReceipt(a.subscribe("/topic/room." + room));
+            // even a member may not write to the room topic: only the server stamps messages
+            assertRefused(m.sendWithReceipt("/topic/room." + room, "{\"type\":\"message\",\"text\":\"fake\",\"seq\":1}"));
+            assertNull(a.next(2), "nothing reached the room");
+        }
+        for (String destination : List.of("/topic/room." + room, "/topic/room.*", "/topic/room.#", "/topic/#",
+                "/topic/user." + alice, "/topic/user.*", "/app/chat.send", "/app/chat.dlq", "/topic/activemq.notifications",
+                "/topic/room." + room + "::x")) {
+            try (StompClient m = connect(mallory)) {
+                assertRefused(m.subscribe(destination));
+            }
+        }
+        try (StompClient m = connect(mallory)) {
+            assertRefused(m.sendWithReceipt("/app/brand.new", "{}"));
+        }
+    }
+
+    @Test
+    void oversizedFrameIsRefusedWithoutDisturbingOthers() throws Exception {
+        String alice = api.newUser("alice");
+        String bob = api.newUser("bob");
+        long room = api.newRoom(alice, bob);
+        try (StompClient a = connect(alice); StompClient b = connect(bob); StompClient big = connect(bob)) {
+            assertReceipt(b.subscribe("/topic/room." + room));
+            big.send("/app/chat.send", Chat.send(room, "z".repeat(70 * 1024), "huge"));
+            var refusal = big.next(15);
+            assertNotNull(refusal, "a frame over 64 KiB is answered");
+            assertEquals("ERROR", refusal.command(), refusal.toString());
+            assertTrue(big.awaitClosed(15), "and that connection is closed");
+
+            a.send("/app/chat.send", Chat.send(room, "still here", "after-huge"));
+            JsonObject event = Chat.body(b.next(15));
+            assertEquals("still here", event.getString("text"));
+            assertEquals(1, event.getJsonNumber("seq").longValue(), "the huge frame was neither stored nor numbered");
+        }
+    }
+
+    @Test
+    void burstOf200ArrivesCompleteInOrderAndGaplessAtTwoSubscribers() throws Exception {
+        String alice = api.newUser("alice");
+        String bob = api.newUser("bob");
+        String carol = api.newUser("carol");
+        long room = api.newRoom(alice, bob, carol);
+        try (StompClient a = connect(alice); StompClient b = connect(bob); StompClient c = connect(carol)) {
+            assertReceipt(b.subscribe("/topic/room." + room));
+            assertReceipt(c.subscribe("/topic/room." + room));
+            for (int i = 1; i <= 200; i++) {
+                a.send("/app/chat.send", Chat.send(room, "burst " + i, "b-" + i));
+            }
+            for (StompClient subscriber : List.of(b, c)) {
+                List<JsonObject> got = Chat.collect(subscriber, 200, 60);
+                assertEquals(200, got.size(), "all 200 arrive");
+                List<Long> seqs = new ArrayList<>();
+                for (int i = 0; i < got.size(); i++) {
+                    seqs.add(got.get(i).getJsonNumber("seq").longValue());
+                    assertEquals("burst " + (i + 1), got.get(i).getString("text"), "in the order sent");
+                }
+                for (int i = 0; i < seqs.size(); i++) {
+                    assertEquals(i + 1L, seqs.get(i), "gapless seq: " + seqs);
+                }
+                assertNull(subscriber.next(1), "and nothing twice");
+            }
+        }
+    }
+
+    @Test
+    void historyPagesByLimitBeforeAndAfter() throws Exception {
+        String alice = api.newUser("alice");
+        String outsider = api.newUser("otto");
+        long room = api.newRoom(alice);
+        try (StompClient a = connect(alice)) {
+            assertReceipt(a.subscribe("/topic/user." + alice));
+            for (int i = 1; i <= 7; i++) {
+                a.send("/app/chat.send", Chat.send(room, "h" + i, "h-" + i));
+            }
+            assertEquals(7, Chat.collect(a, 7, 30).size());
+        }
+        String base = "api/rooms/" + room + "/messages";
+        assertEquals(List.of(5L, 6L, 7L), seqs(api.as(alice, "GET", base + "?limit=3", null)));
+        assertEquals(List.of(2L, 3L, 4L), seqs(api.as(alice, "GET", base + "?limit=3&before=5", null)));
+        assertEquals(List.of(3L, 4L), seqs(api.as(alice, "GET", base + "?limit=2&after=2", null)));
+        assertEquals(List.of(6L, 7L), seqs(api.as(alice, "GET", base + "?after=5", null)));
+        assertEquals(7, seqs(api.as(alice, "GET", base, null)).size());
+        for (String bad : List.of("?limit=0", "?limit=201", "?limit=abc", "?before=x", "?after=-1")) {
+            var reply = api.as(alice, "GET", base + bad, null);
+            assertEquals(400, reply.status(), bad);
+        }
+        var forbidden = api.as(outsider, "GET", base, null);
+        assertEquals(403, forbidden.status());
+        assertEquals("NOT_A_MEMBER", forbidden.json().getString("code"));
+    }
+
+    @Test
+    void leavingARoomEndsTheLiveSubscription() throws Exception {
+        String alice = api.newUser("alice");
+        String bob = api.newUser("bob");
+        long room = api.newRoom(alice, bob);
+        try (StompClient a = connect(alice); StompClient b = connect(bob)) {
+            assertReceipt(b.subscribe("/topic/room." + room));
+            a.send("/app/chat.send", Chat.send(room, "before", "l-1"));
+            assertEquals("before", Chat.body(b.next(15)).getString("text"));
+            assertEquals(204, api.as(bob, "DELETE", "api/rooms/" + room + "/members/me", null).status());
+            assertReceipt(a.subscribe("/topic/user." + alice));
+            a.send("/app/chat.send", Chat.send(room, "after", "l-2"));
+            assertNotNull(Chat.next(a, clientMsgId("l-2"), 15), "alice's message was stored");
+            assertNull(Chat.next(b, m -> true, 3), "bob left and hears nothing more");
+        }
+    }
+
+    private static List<Long> seqs(ChatApi.Reply reply) {
+        assertEquals(200, reply.status(), reply.body());
+        return reply.array().stream().map(v -> v.asJsonObject().getJsonNumber("seq").longValue()).toList();
+    }
+}

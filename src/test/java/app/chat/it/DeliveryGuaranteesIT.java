@@ -1,0 +1,123 @@
+package app.chat.it;
+
+import static app.chat.testing.Chat.clientMsgId;
+import static app.chat.testing.Chat.type;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.chat.message.FaultInjector;
+import app.chat.testing.Chat;
+import app.chat.testing.ChatApi;
+import app.chat.testing.ChatServer;
+import app.chat.testing.StompClient;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Failures inside the MDB's transaction: the built WAR plus a fault injector that throws after
+ * the message row is written. Nothing may be broadcast from a failed attempt, the retry must
+ * store the message once, and a message that always fails must end in the dead-letter queue.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DeliveryGuaranteesIT {
+
+    /** Listed in chat.operators by arquillian.xml. */
+    private static final String OPERATOR = "ops-admin";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ChatServer.builtWar().addClass(FaultInjector.class);
+    }
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    ChatApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ChatApi(ChatServer.root(deploymentUrl));
+    }
+
+    private StompClient connect(String user) throws Exception {
+        StompClient c = StompClient.connect(ChatServer.stompEndpoint(), user, ChatApi.PASSWORD);
+        assertTrue(c.isConnected(), String.valueOf(c.connectReply));
+        return c;
+    }
+
+    @Test
+    void transactionFailingAfterPersistBroadcastsNothingThenStoresOnce() throws Exception {
+        String alice = api.newUser("alice");
+        String bob = api.newUser("bob");
+        long room = api.newRoom(alice, bob);
+        try (StompClient a = connect(alice); StompClient b = connect(bob)) {
+            assertEquals("RECEIPT", a.subscribe("/topic/user." + alice).command());
+            assertEquals("RECEIPT", b.subscribe("/topic/room." + room).command());
+
+            a.send("/app/chat.send", Chat.send(room, "first", "f-1"));
+            a.send("/app/chat.send", Chat.send(room, "fail-once:" + UUID.randomUUID(), "f-2"));
+            a.send("/app/chat.send", Chat.send(room, "third", "f-3"));
+
+            var got = Chat.collect(b, 3, 30);
+            assertEquals(3, got.size(), "all three are broadcast: " + got);
+            assertEquals(1, got.get(0).getJsonNumber("seq").longValue());
+            assertEquals(2, got.get(1).getJsonNumber("seq").longValue(), "the rolled-back attempt gave its seq back");
+            assertEquals("f-2", got.get(1).getString("clientMsgId"));
+            assertEquals(3, got.get(2).getJsonNumber("seq").longValue());
+            assertNull(b.next(2), "the failed attempt broadcast nothing");
+
+            int acks = 0;
+            JsonObject ack;
+            while ((ack = Chat.next(a, type("ack").and(clientMsgId("f-2")), 2)) != null) {
+                acks++;
+                assertEquals(2, ack.getJsonNumber("seq").longValue());
+            }
+            assertEquals(1, acks, "acked once, after the commit that stored it");
+        }
+        var history = api.as(bob, "GET", "api/rooms/" + room + "/messages", null).array();
+        assertEquals(3, history.size(), "stored once: " + history);
+    }
+
+    @Test
+    void poisonMessageEndsInTheDeadLetterQueueForOperatorsToSee() throws Exception {
+        String alice = api.newUser("alice");
+        String bob = api.newUser("bob");
+        long room = api.newRoom(alice, bob);
+        String poison = "poison:" + UUID.randomUUID();
+        try (StompClient a = connect(alice); StompClient b = connect(bob)) {
+            assertEquals("RECEIPT", b.subscribe("/topic/room." + room).command());
+            a.send("/app/chat.send", Chat.send(room, poison, "p-1"));
+            a.send("/app/chat.send", Chat.send(room, "healthy", "p-2"));
+            JsonObject next = Chat.body(b.next(30));
+            assertEquals("healthy", next.getString("text"), "a poison message does not block the room");
+            assertEquals(1, next.getJsonNumber("seq").longValue());
+        }
+
+        api.call("POST", "api/users", null, null, "{\"username\":\"" + OPERATOR + "\",\"password\":\"" + ChatApi.PASSWORD + "\"}");
+        long deadline = System.currentTimeMillis() + 30_000;
+        String letters = "";
+        while (System.currentTimeMillis() < deadline && !letters.contains(poison)) {
+            var reply = api.as(OPERATOR, "GET", "api/ops/dead-letters", null);
+            assertEquals(200, reply.status(), reply.body());
+            letters = reply.body();
+            if (!letters.contains(poison)) {
+                Thread.sleep(250);
+            }
+        }
+        assertTrue(letters.contains(poison), "the poison message is in the dead-letter queue: " + letters);
+        assertTrue(letters.contains("\"sender\":\"" + alice + "\""), letters);
+        assertEquals(403, api.as(alice, "GET", "api/ops/dead-letters", null).status(), "operators only");
+        assertEquals(0, api.as(bob, "GET", "api/rooms/" + room + "/messages?after=1", null).array().size(),
+                "the poison message was never stored");
+    }
+}
