@@ -7,7 +7,8 @@ package app.chat.broker;
  */
 public interface ChatAccess {
 
-    boolean authenticate(String username, String password);
+    /** @param clientAddress where the connection comes from, for throttling password guessing */
+    boolean authenticate(String username, String password, String clientAddress);
 
     boolean isMember(long roomId, String username);
 }

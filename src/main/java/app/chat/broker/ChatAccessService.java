@@ -21,8 +21,8 @@ public class ChatAccessService implements ChatAccess {
     RoomService rooms;
 
     @Override
-    public boolean authenticate(String username, String password) {
-        return users.authenticate(username, password);
+    public boolean authenticate(String username, String password, String clientAddress) {
+        return users.authenticate(username, password, clientAddress);
     }
 
     @Override

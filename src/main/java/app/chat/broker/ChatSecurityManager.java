@@ -42,7 +42,7 @@ final class ChatSecurityManager implements ActiveMQSecurityManager5 {
             return subject(APP_USER, APP_ROLE);
         }
         try {
-            if (user != null && password != null && access.authenticate(user, password)) {
+            if (user != null && password != null && access.authenticate(user, password, hostOf(connection))) {
                 return subject(user, USER_ROLE);
             }
         } catch (RuntimeException e) {
@@ -102,6 +102,17 @@ final class ChatSecurityManager implements ActiveMQSecurityManager5 {
             LOG.log(Level.WARNING, "Could not check membership of " + user + " in " + address + ": " + e);
             return false;
         }
+    }
+
+    /** The client's IP address without the port: one address, one throttle. */
+    private static String hostOf(RemotingConnection connection) {
+        if (connection == null || connection.getRemoteAddress() == null) {
+            return null;
+        }
+        String remote = connection.getRemoteAddress();
+        int colon = remote.lastIndexOf(':');
+        String host = colon > 0 ? remote.substring(0, colon) : remote;
+        return host.startsWith("/") ? host.substring(1) : host;
     }
 
     private static Subject subject(String user, String role) {

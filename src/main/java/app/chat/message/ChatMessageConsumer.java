@@ -56,7 +56,7 @@ public class ChatMessageConsumer implements MessageListener {
             }
             String body = body(message);
             Outcome outcome = body != null
-                    ? messages.accept(sender, body, message.getJMSMessageID())
+                    ? messages.accept(sender, body, message.getJMSMessageID(), !message.getJMSRedelivered())
                     : new Outcome.Rejected(new Rejection(null, ErrorCode.INVALID_JSON, "the body is not valid UTF-8"));
             publish(sender, outcome);
         } catch (JMSException e) {

@@ -6,5 +6,6 @@ public enum ErrorCode {
     TEXT_EMPTY,
     TEXT_TOO_LONG,
     UNKNOWN_ROOM,
-    NOT_A_MEMBER
+    NOT_A_MEMBER,
+    RATE_LIMITED
 }

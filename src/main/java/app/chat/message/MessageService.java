@@ -24,6 +24,9 @@ public class MessageService {
     Event<MessageStored> stored;
 
     @Inject
+    SendRateLimiter rateLimiter;
+
+    @Inject
     @ConfigProperty(name = "chat.text.max-length", defaultValue = "4000")
     int maxTextLength;
 
@@ -32,10 +35,11 @@ public class MessageService {
     /**
      * Handles one message from {@code sender} (the authenticated user). {@code transportId} is the
      * broker's message id: the idempotency key when the client gave no clientMsgId, so that a
-     * redelivered message is stored once all the same.
+     * redelivered message is stored once all the same. A redelivery ({@code firstAttempt} false)
+     * is not counted against the sender's rate: its first attempt was.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome accept(String sender, String body, String transportId) {
+    public Outcome accept(String sender, String body, String transportId, boolean firstAttempt) {
         var parsed = SendCommandParser.parse(body);
         if (parsed instanceof SendCommandParser.Invalid invalid) {
             return new Outcome.Rejected(invalid.rejection());
@@ -53,6 +57,10 @@ public class MessageService {
             return new Outcome.Duplicate(earlier.get().ack());
         }
 
+        long waitMs = firstAttempt ? rateLimiter.tryAcquire(sender) : 0;
+        if (waitMs > 0) {
+            return new Outcome.Rejected(Rejection.rateLimited(command.clientMsgId(), waitMs));
+        }
         if (!rooms.exists(command.roomId())) {
             return reject(command, ErrorCode.UNKNOWN_ROOM, "room " + command.roomId() + " does not exist");
         }

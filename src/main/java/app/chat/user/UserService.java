@@ -19,6 +19,9 @@ public class UserService {
     @Inject
     CredentialCache cache;
 
+    @Inject
+    LoginThrottle throttle;
+
     /** Registers a new user; the registration has been validated already. */
     @Transactional
     public UserView register(Registration registration) {
@@ -37,15 +40,31 @@ public class UserService {
     /** True when the user exists and the password is theirs. Never says which of the two failed. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean authenticate(String username, String password) {
+        return authenticate(username, password, null);
+    }
+
+    /**
+     * As {@link #authenticate(String, String)}, also throttled per client address when one is given.
+     * While a user or an address is throttled, even the right password is refused.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean authenticate(String username, String password, String clientAddress) {
         if (username == null || password == null || username.length() > 32 || password.length() > 128) {
             return false;
         }
-        if (cache.isVerified(username, password)) {
-            return true;
+        if (throttle.isUserLocked(username) || (clientAddress != null && throttle.isAddressLocked(clientAddress))) {
+            return false;
         }
-        boolean ok = users.find(username).map(u -> hasher.matches(password, u.passwordHash())).orElse(false);
+        boolean ok = cache.isVerified(username, password)
+                || users.find(username).map(u -> hasher.matches(password, u.passwordHash())).orElse(false);
         if (ok) {
             cache.remember(username, password);
+            throttle.succeeded(username, clientAddress);
+        } else {
+            throttle.userFailed(username);
+            if (clientAddress != null) {
+                throttle.addressFailed(clientAddress);
+            }
         }
         return ok;
     }

@@ -284,31 +284,128 @@ class ChatProtocolIT {
     }
 
     @Test
-    void burstOf200ArrivesCompleteInOrderAndGaplessAtTwoSubscribers() throws Exception {
-        String alice = api.newUser("alice");
+    void burstOf200FromTenSendersArrivesCompleteInOrderAndGaplessAtTwoSubscribers() throws Exception {
         String bob = api.newUser("bob");
         String carol = api.newUser("carol");
-        long room = api.newRoom(alice, bob, carol);
-        try (StompClient a = connect(alice); StompClient b = connect(bob); StompClient c = connect(carol)) {
+        List<String> senders = new ArrayList<>();
+        for (int s = 0; s < 10; s++) {
+            senders.add(api.newUser("sender"));
+        }
+        List<String> members = new ArrayList<>(senders);
+        members.add(carol);
+        long room = api.newRoom(bob, members.toArray(String[]::new));
+        List<StompClient> senderClients = new ArrayList<>();
+        try (StompClient b = connect(bob); StompClient c = connect(carol)) {
             assertReceipt(b.subscribe("/topic/room." + room));
             assertReceipt(c.subscribe("/topic/room." + room));
-            for (int i = 1; i <= 200; i++) {
-                a.send("/app/chat.send", Chat.send(room, "burst " + i, "b-" + i));
+            for (String sender : senders) {
+                senderClients.add(connect(sender));
             }
-            for (StompClient subscriber : List.of(b, c)) {
-                List<JsonObject> got = Chat.collect(subscriber, 200, 60);
+            for (int i = 1; i <= 20; i++) {
+                for (int s = 0; s < senders.size(); s++) {
+                    senderClients.get(s).send("/app/chat.send", Chat.send(room, s + ":" + i, s + "-" + i));
+                }
+            }
+            List<JsonObject> seenByBob = Chat.collect(b, 200, 60);
+            List<JsonObject> seenByCarol = Chat.collect(c, 200, 60);
+            for (List<JsonObject> got : List.of(seenByBob, seenByCarol)) {
                 assertEquals(200, got.size(), "all 200 arrive");
-                List<Long> seqs = new ArrayList<>();
+                int[] lastFromSender = new int[senders.size()];
                 for (int i = 0; i < got.size(); i++) {
-                    seqs.add(got.get(i).getJsonNumber("seq").longValue());
-                    assertEquals("burst " + (i + 1), got.get(i).getString("text"), "in the order sent");
+                    JsonObject m = got.get(i);
+                    assertEquals(i + 1L, m.getJsonNumber("seq").longValue(), "in seq order, without gaps");
+                    String[] parts = m.getString("text").split(":");
+                    int sender = Integer.parseInt(parts[0]);
+                    int n = Integer.parseInt(parts[1]);
+                    assertEquals(senders.get(sender), m.getString("sender"));
+                    assertEquals(lastFromSender[sender] + 1, n, "each sender's messages in the order sent");
+                    lastFromSender[sender] = n;
                 }
-                for (int i = 0; i < seqs.size(); i++) {
-                    assertEquals(i + 1L, seqs.get(i), "gapless seq: " + seqs);
-                }
-                assertNull(subscriber.next(1), "and nothing twice");
+            }
+            assertEquals(seenByBob, seenByCarol, "both subscribers see the same stream");
+            assertNull(b.next(1), "and nothing twice");
+        } finally {
+            senderClients.forEach(StompClient::close);
+        }
+    }
+
+    @Test
+    void aFloodingSenderIsRateLimitedWithRetryAfterAndNothingIsLost() throws Exception {
+        String alice = api.newUser("alice");
+        String bob = api.newUser("bob");
+        long room = api.newRoom(alice, bob);
+        int sent = 60;
+        try (StompClient a = connect(alice); StompClient b = connect(bob)) {
+            assertReceipt(a.subscribe("/topic/user." + alice));
+            assertReceipt(b.subscribe("/topic/room." + room));
+            for (int i = 0; i < sent; i++) {
+                a.send("/app/chat.send", Chat.send(room, "flood " + i, "f-" + i));
+            }
+            List<JsonObject> answers = Chat.collect(a, sent, 60);
+            assertEquals(sent, answers.size(), "every message is either acked or refused");
+            long acked = answers.stream().filter(type("ack")).count();
+            List<JsonObject> limited = answers.stream().filter(type("error")).toList();
+            assertTrue(acked >= 30, "the burst (30 by default) goes through: " + acked);
+            assertTrue(!limited.isEmpty(), "the rest is refused");
+            for (JsonObject error : limited) {
+                assertEquals("RATE_LIMITED", error.getString("code"));
+                assertTrue(error.getJsonNumber("retryAfterMs").longValue() > 0);
+            }
+            List<JsonObject> broadcast = Chat.collect(b, (int) acked, 30);
+            assertEquals(acked, broadcast.size(), "exactly the acked ones are broadcast");
+            assertNull(b.next(1));
+        }
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheUserForAWhile() throws Exception {
+        String victim = api.newUser("victim");
+        for (int i = 0; i < 10; i++) {
+            try (StompClient c = StompClient.connect(ChatServer.stompEndpoint(), victim, "guess-" + i)) {
+                assertEquals("ERROR", c.connectReply.command());
             }
         }
+        try (StompClient c = StompClient.connect(ChatServer.stompEndpoint(), victim, ChatApi.PASSWORD)) {
+            assertEquals("ERROR", c.connectReply.command(), "even the right password waits out the back-off");
+        }
+        assertEquals(401, api.as(victim, "GET", "api/users/me", null).status(), "over HTTP too");
+        String bystander = api.newUser("bystander");
+        try (StompClient c = connect(bystander)) {
+            assertTrue(c.isConnected(), "other users are not affected");
+        }
+    }
+
+    @Test
+    void brokerPropertiesSetByClientsAreIgnored() throws Exception {
+        String alice = api.newUser("alice");
+        long room = api.newRoom(alice);
+        try (StompClient a = connect(alice)) {
+            assertReceipt(a.subscribe("/topic/room." + room));
+            Map<String, String> tricks = Map.of("AMQ_SCHEDULED_DELAY", "600000", "_AMQ_SCHED_DELIVERY", "99999999999999",
+                    "_AMQ_DUPL_ID", "same-id", "JMSXGroupID", "elsewhere", "expires", "1", "priority", "9");
+            a.send("/app/chat.send", Chat.send(room, "one", "t-1"), tricks);
+            a.send("/app/chat.send", Chat.send(room, "two", "t-2"), tricks);
+            List<JsonObject> got = Chat.collect(a, 2, 15);
+            assertEquals(List.of("one", "two"), got.stream().map(m -> m.getString("text")).toList(),
+                    "neither delayed, expired nor dropped as a duplicate");
+        }
+    }
+
+    @Test
+    void textAndNamesWithSqlAndHtmlAreStoredVerbatim() throws Exception {
+        String alice = api.newUser("alice");
+        String nasty = "'; DROP TABLE chat_message; -- <img src=x onerror=alert(1)> \\ \" %_";
+        var created = api.as(alice, "POST", "api/rooms", "{\"name\":" + Chat.quote(nasty) + "}");
+        assertEquals(201, created.status(), created.body());
+        assertEquals(nasty, created.json().getString("name"));
+        long room = created.json().getJsonNumber("id").longValue();
+        try (StompClient a = connect(alice)) {
+            assertReceipt(a.subscribe("/topic/room." + room));
+            a.send("/app/chat.send", Chat.send(room, nasty, "sql-1"));
+            assertEquals(nasty, Chat.body(a.next(15)).getString("text"));
+        }
+        var history = api.as(alice, "GET", "api/rooms/" + room + "/messages", null).array();
+        assertEquals(nasty, history.getJsonObject(0).getString("text"));
     }
 
     @Test

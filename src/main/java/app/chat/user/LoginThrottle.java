@@ -1,0 +1,82 @@
+package app.chat.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Slows down password guessing: after {@code chat.login.max-failures} failures in a row for a
+ * username (or {@code chat.login.max-failures-per-address} for a client address: higher, because
+ * many people may share one address behind a proxy), that key is refused without a password check
+ * for a back-off that doubles with each further failure, up to {@code chat.login.max-backoff-seconds}.
+ * A success resets the key.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
+
+    @Inject
+    @ConfigProperty(name = "chat.login.max-failures", defaultValue = "10")
+    int maxFailures;
+
+    @Inject
+    @ConfigProperty(name = "chat.login.max-failures-per-address", defaultValue = "50")
+    int maxFailuresPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "chat.login.max-backoff-seconds", defaultValue = "300")
+    long maxBackoffSeconds;
+
+    LongSupplier clock = System::currentTimeMillis;
+
+    /** True while this key must not even be checked. */
+    boolean isLocked(String key) {
+        Failures f = failures.get(key);
+        return f != null && f.lockedUntil > clock.getAsLong();
+    }
+
+    public void userFailed(String username) {
+        failed("user:" + username, maxFailures);
+    }
+
+    public void addressFailed(String address) {
+        failed("address:" + address, maxFailuresPerAddress);
+    }
+
+    public boolean isUserLocked(String username) {
+        return isLocked("user:" + username);
+    }
+
+    public boolean isAddressLocked(String address) {
+        return isLocked("address:" + address);
+    }
+
+    /** A success clears the user, and the address: failures of others behind one proxy do not add up forever. */
+    public void succeeded(String username, String address) {
+        failures.remove("user:" + username);
+        if (address != null) {
+            failures.remove("address:" + address);
+        }
+    }
+
+    void failed(String key, int threshold) {
+        if (failures.size() > 100_000) {
+            failures.clear();
+        }
+        failures.compute(key, (k, f) -> {
+            int count = f == null ? 1 : f.count + 1;
+            long lockedUntil = 0;
+            if (count >= threshold) {
+                long backoffMs = Math.min(maxBackoffSeconds * 1000, 1000L << Math.min(20, count - threshold));
+                lockedUntil = clock.getAsLong() + backoffMs;
+            }
+            return new Failures(count, lockedUntil);
+        });
+    }
+
+    private record Failures(int count, long lockedUntil) {
+    }
+}
