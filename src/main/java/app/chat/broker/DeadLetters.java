@@ -41,6 +41,22 @@ public class DeadLetters {
         return letters;
     }
 
+    /**
+     * Sends every dead letter back to the queue it failed on, for another full set of attempts
+     * (after the cause, e.g. a database outage, is fixed). Returns how many were sent back.
+     */
+    public int replayAll() {
+        Queue q = queue();
+        if (q == null) {
+            return 0;
+        }
+        try {
+            return q.retryMessages(null);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not replay the dead letters: " + e.getMessage(), e);
+        }
+    }
+
     private Queue queue() {
         return broker.isReady() ? broker.server().locateQueue(QUEUE) : null;
     }

@@ -120,4 +120,33 @@ class DeliveryGuaranteesIT {
         assertEquals(0, api.as(bob, "GET", "api/rooms/" + room + "/messages?after=1", null).array().size(),
                 "the poison message was never stored");
     }
+
+    @Test
+    void operatorReplaysDeadLettersOnceTheCauseIsGone() throws Exception {
+        String alice = api.newUser("alice");
+        long room = api.newRoom(alice);
+        String text = "fail-7:" + UUID.randomUUID();
+        api.call("POST", "api/users", null, null, "{\"username\":\"" + OPERATOR + "\",\"password\":\"" + ChatApi.PASSWORD + "\"}");
+        try (StompClient a = connect(alice)) {
+            assertEquals("RECEIPT", a.subscribe("/topic/room." + room).command());
+            a.send("/app/chat.send", Chat.send(room, text, "r-1"));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline
+                    && !api.as(OPERATOR, "GET", "api/ops/dead-letters", null).body().contains(text)) {
+                Thread.sleep(250);
+            }
+            assertNull(a.next(1), "nothing broadcast while it fails");
+            assertEquals(403, api.as(alice, "POST", "api/ops/dead-letters/replay", null).status());
+            var replay = api.as(OPERATOR, "POST", "api/ops/dead-letters/replay", null);
+            assertEquals(200, replay.status(), replay.body());
+            assertTrue(replay.json().getInt("replayed") >= 1, replay.body());
+
+            JsonObject event = Chat.next(a, clientMsgId("r-1"), 30);
+            assertNotNull(event, "after the replay it is stored and broadcast");
+            assertEquals(1, event.getJsonNumber("seq").longValue());
+            assertNull(a.next(2), "once");
+        }
+        assertTrue(!api.as(OPERATOR, "GET", "api/ops/dead-letters", null).body().contains(text), "and no longer a dead letter");
+        assertEquals(1, api.as(alice, "GET", "api/rooms/" + room + "/messages", null).array().size());
+    }
 }
