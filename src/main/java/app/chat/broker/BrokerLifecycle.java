@@ -17,6 +17,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
@@ -67,12 +68,19 @@ public class BrokerLifecycle {
             }
             checkPortsFree(configuration);
             configuration.registerBrokerPlugin(new InboundGuard(JsonProvider.provider()));
+            var connectionGuard = new ConnectionGuard(
+                    config.getValue("chat.stomp.max-frame-bytes", Integer.class),
+                    config.getValue("chat.stomp.max-connections-per-user", Integer.class),
+                    config.getOptionalValues("chat.stomp.allowed-origins", String.class).orElse(List.of()));
+            configuration.registerBrokerPlugin(connectionGuard);
             ChatAccess onAppContext = contextService.createContextualProxy(access, ChatAccess.class);
             server = new ActiveMQServerImpl(configuration, new ChatSecurityManager(onAppContext));
             server.start();
             server.getRemotingService().addIncomingInterceptor(
                     new FrameSizeGuard(config.getValue("chat.stomp.max-frame-bytes", Integer.class)));
             requireAcceptorsStarted();
+            new LoginTimeout(config.getValue("chat.stomp.login-timeout-ms", Long.class), connectionGuard::isLoggedIn)
+                    .install(server);
             LOG.log(Level.INFO, "Chat broker {0} started in {1} ms; STOMP over WebSocket on {2}",
                     configuration.getName(), (System.nanoTime() - started) / 1_000_000, stompEndpoints(configuration));
         } catch (RuntimeException e) {

@@ -7,11 +7,13 @@ import org.apache.activemq.artemis.core.protocol.stomp.StompFrameInterceptor;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 
 /**
- * Refuses STOMP frames larger than chat.stomp.max-frame-bytes with an ERROR frame and closes that
- * connection (only that one). Artemis caps single WebSocket frames; a STOMP frame assembled from
- * several WebSocket frames needs this check.
+ * Refuses a decoded STOMP frame that is larger than chat.stomp.max-frame-bytes (a binary body with
+ * NULs in it can pass {@link StompStreamLimiter}) or has more than {@link #MAX_HEADERS} headers,
+ * with an ERROR frame, closing that connection only.
  */
 final class FrameSizeGuard implements StompFrameInterceptor {
+
+    static final int MAX_HEADERS = 64;
 
     private final int maxBytes;
 
@@ -25,11 +27,16 @@ final class FrameSizeGuard implements StompFrameInterceptor {
         for (var header : frame.getHeadersMap().entrySet()) {
             size += header.getKey().length() + header.getValue().length() + 2;
         }
-        if (size <= maxBytes) {
-            return true;
+        if (frame.getHeadersMap().size() > MAX_HEADERS) {
+            connection.fail(new ActiveMQException(ActiveMQExceptionType.GENERIC_EXCEPTION,
+                    "STOMP frame with " + frame.getHeadersMap().size() + " headers refused: the limit is " + MAX_HEADERS));
+            return false;
         }
-        connection.fail(new ActiveMQException(ActiveMQExceptionType.GENERIC_EXCEPTION,
-                "STOMP frame of " + size + " bytes refused: the limit is " + maxBytes + " bytes"));
-        return false;
+        if (size > maxBytes) {
+            connection.fail(new ActiveMQException(ActiveMQExceptionType.GENERIC_EXCEPTION,
+                    "STOMP frame of " + size + " bytes refused: the limit is " + maxBytes + " bytes"));
+            return false;
+        }
+        return true;
     }
 }

@@ -5,6 +5,7 @@ public enum ErrorCode {
     INVALID_JSON,
     TEXT_EMPTY,
     TEXT_TOO_LONG,
+    TEXT_INVALID,
     UNKNOWN_ROOM,
     NOT_A_MEMBER,
     RATE_LIMITED

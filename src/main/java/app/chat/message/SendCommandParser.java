@@ -1,5 +1,6 @@
 package app.chat.message;
 
+import app.chat.platform.WellFormedText;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -37,15 +38,18 @@ final class SendCommandParser {
                 return invalid(null, "the body must be a JSON object");
             }
             json = value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException e) {
             return invalid(null, "the body is not valid JSON");
+        } catch (RuntimeException e) {
+            // the parser's own limits (nesting depth, number size) throw plain runtime exceptions
+            return invalid(null, "the body is not acceptable JSON: " + e.getMessage());
         }
 
         JsonValue idValue = json.get("clientMsgId");
         String clientMsgId = null;
         if (idValue != null && idValue != JsonValue.NULL) {
             if (!(idValue instanceof JsonString s) || s.getString().isEmpty()
-                    || s.getString().length() > MAX_CLIENT_MSG_ID) {
+                    || s.getString().length() > MAX_CLIENT_MSG_ID || !WellFormedText.isWellFormed(s.getString())) {
                 return invalid(null, "clientMsgId must be a string of 1-" + MAX_CLIENT_MSG_ID + " characters");
             }
             clientMsgId = s.getString();

@@ -1,5 +1,7 @@
 package app.chat.message;
 
+import app.chat.platform.WellFormedText;
+
 /** The rules for a message's text. Lengths count Unicode code points, as a person counts characters. */
 final class TextRules {
 
@@ -14,6 +16,9 @@ final class TextRules {
         if (text.length() > maxLength && text.codePointCount(0, text.length()) > maxLength) {
             return ErrorCode.TEXT_TOO_LONG;
         }
+        if (!WellFormedText.isWellFormed(text)) {
+            return ErrorCode.TEXT_INVALID;
+        }
         return null;
     }
 
@@ -21,6 +26,7 @@ final class TextRules {
         return switch (code) {
             case TEXT_EMPTY -> "text must not be empty";
             case TEXT_TOO_LONG -> "text must be at most " + maxLength + " characters";
+            case TEXT_INVALID -> "text must not contain control characters (other than tab and line breaks) or broken Unicode";
             default -> code.name();
         };
     }

@@ -1,5 +1,6 @@
 package app.chat.room;
 
+import app.chat.platform.WellFormedText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -26,6 +27,9 @@ public class RoomService {
         String name = rawName == null ? "" : rawName.strip();
         if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
             throw new ValidationException("name must be 1-" + MAX_NAME_LENGTH + " characters after trimming");
+        }
+        if (!WellFormedText.isWellFormed(name)) {
+            throw new ValidationException("name must not contain control characters or broken Unicode");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Room room = new Room(name, creator, now);

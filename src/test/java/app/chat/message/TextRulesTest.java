@@ -22,6 +22,16 @@ class TextRulesTest {
     }
 
     @Test
+    void controlCharactersAndBrokenUnicodeAreInvalidButTabsAndLineBreaksAreFine() {
+        assertNull(TextRules.check("line one\nline two\r\n\tindented", 4000));
+        assertEquals(ErrorCode.TEXT_INVALID, TextRules.check("nul \u0000 inside", 4000));
+        assertEquals(ErrorCode.TEXT_INVALID, TextRules.check("bell \u0007", 4000));
+        assertEquals(ErrorCode.TEXT_INVALID, TextRules.check("lone \ud800 surrogate", 4000));
+        assertEquals(ErrorCode.TEXT_INVALID, TextRules.check("\udc00 backwards", 4000));
+        assertNull(TextRules.check("pair \ud83d\ude00 ok", 4000));
+    }
+
+    @Test
     void theExplanationNamesTheLimit() {
         assertEquals("text must be at most 10 characters", TextRules.explain(ErrorCode.TEXT_TOO_LONG, 10));
     }

@@ -30,26 +30,42 @@ public final class StompClient implements AutoCloseable {
 
     /** Opens the WebSocket only; the caller sends CONNECT (or something else). */
     public static StompClient open(URI endpoint) throws Exception {
+        return open(endpoint, Map.of());
+    }
+
+    /** Opens the WebSocket with extra handshake headers (an Origin, say). */
+    public static StompClient open(URI endpoint, Map<String, String> handshakeHeaders) throws Exception {
         StompClient client = new StompClient();
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        var builder = HttpClient.newHttpClient().newWebSocketBuilder()
                 .subprotocols("v12.stomp", "v11.stomp")
-                .connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(endpoint, client.listener()).get(10, TimeUnit.SECONDS);
+                .connectTimeout(Duration.ofSeconds(10));
+        handshakeHeaders.forEach(builder::header);
+        client.socket = builder.buildAsync(endpoint, client.listener()).get(10, TimeUnit.SECONDS);
         return client;
     }
 
     /** Opens and CONNECTs; returns the CONNECTED or ERROR frame in {@link #connectReply}. */
     public static StompClient connect(URI endpoint, String login, String passcode) throws Exception {
+        return connect(endpoint, login, passcode, "10000,10000");
+    }
+
+    public static StompClient connect(URI endpoint, String login, String passcode, String heartBeat) throws Exception {
         StompClient client = open(endpoint);
+        client.sendConnect(login, passcode, heartBeat);
+        return client;
+    }
+
+    /** Sends CONNECT on an open socket and waits for the answer. */
+    public StompFrame sendConnect(String login, String passcode, String heartBeat) throws InterruptedException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("accept-version", "1.2");
         headers.put("host", "chat");
         headers.put("login", login);
         headers.put("passcode", passcode);
-        headers.put("heart-beat", "10000,10000");
-        client.sendFrame(new StompFrame("CONNECT", headers, ""));
-        client.connectReply = client.next(15);
-        return client;
+        headers.put("heart-beat", heartBeat);
+        sendFrame(new StompFrame("CONNECT", headers, ""));
+        connectReply = next(15);
+        return connectReply;
     }
 
     public StompFrame connectReply;
@@ -90,6 +106,16 @@ public final class StompClient implements AutoCloseable {
 
     public void sendRaw(String text) {
         socket.sendText(text, true).join();
+    }
+
+    /** One WebSocket text frame that is part of a message: {@code last} false makes continuation frames follow. */
+    public void sendPart(String text, boolean last) {
+        socket.sendText(text, last).join();
+    }
+
+    /** A binary WebSocket frame: raw bytes, e.g. a frame whose body is not UTF-8. */
+    public void sendBytes(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
     }
 
     /** The next frame, or null after the timeout. */

@@ -1,0 +1,113 @@
+package app.chat.broker;
+
+import io.netty.channel.Channel;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.persistence.OperationContext;
+import org.apache.activemq.artemis.core.protocol.stomp.StompConnection;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnection;
+import org.apache.activemq.artemis.core.server.protocol.websocket.WebSocketServerHandler;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerConnectionPlugin;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerSessionPlugin;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
+import org.apache.activemq.artemis.spi.core.protocol.SessionCallback;
+
+/**
+ * Guards each browser connection from the moment it exists:
+ * <ul>
+ *   <li>a byte-level cap on the STOMP frame being received ({@link StompStreamLimiter});</li>
+ *   <li>an allowed-origins check on the WebSocket handshake (when chat.stomp.allowed-origins is set);</li>
+ *   <li>a cap on connections per user.</li>
+ * </ul>
+ */
+final class ConnectionGuard implements ActiveMQServerConnectionPlugin, ActiveMQServerSessionPlugin {
+
+    private static final System.Logger LOG = System.getLogger(ConnectionGuard.class.getName());
+
+    private final int maxFrameBytes;
+    private final int maxConnectionsPerUser;
+    private final List<String> allowedOrigins;
+    private final Map<String, AtomicInteger> connectionsPerUser = new ConcurrentHashMap<>();
+    private final Map<Object, String> userOfConnection = new ConcurrentHashMap<>();
+    private final Map<Channel, StompConnection> stompOfChannel = new ConcurrentHashMap<>();
+
+    ConnectionGuard(int maxFrameBytes, int maxConnectionsPerUser, List<String> allowedOrigins) {
+        this.maxFrameBytes = maxFrameBytes;
+        this.maxConnectionsPerUser = maxConnectionsPerUser;
+        this.allowedOrigins = allowedOrigins;
+    }
+
+    @Override
+    public void afterCreateConnection(RemotingConnection connection) {
+        if (!(connection.getTransportConnection() instanceof NettyConnection netty)) {
+            return; // in-VM: the application itself
+        }
+        Channel channel = netty.getChannel();
+        var webSocket = channel.pipeline().get(WebSocketServerHandler.class);
+        if (webSocket != null && !originAllowed(webSocket)) {
+            LOG.log(Level.INFO, "Refused a WebSocket from origin {0}", webSocket.getHttpRequest().headers().get("Origin"));
+            channel.close();
+            return;
+        }
+        var limiter = new StompStreamLimiter(maxFrameBytes);
+        if (webSocket != null) {
+            channel.pipeline().addAfter(channel.pipeline().context(webSocket).name(), StompStreamLimiter.NAME, limiter);
+        } else {
+            channel.pipeline().addFirst(StompStreamLimiter.NAME, limiter);
+        }
+        if (connection instanceof StompConnection stomp) {
+            stompOfChannel.put(channel, stomp);
+        }
+    }
+
+    /** True once the socket's STOMP CONNECT succeeded. */
+    boolean isLoggedIn(Channel channel) {
+        StompConnection stomp = stompOfChannel.get(channel);
+        return stomp != null && stomp.isValid();
+    }
+
+    private boolean originAllowed(WebSocketServerHandler webSocket) {
+        if (allowedOrigins.isEmpty() || webSocket.getHttpRequest() == null) {
+            return true;
+        }
+        String origin = webSocket.getHttpRequest().headers().get("Origin");
+        // non-browser clients send no Origin; browsers always do
+        return origin == null || allowedOrigins.contains(origin);
+    }
+
+    @Override
+    public void beforeCreateSession(String name, String username, int minLargeMessageSize, RemotingConnection connection,
+                                    boolean autoCommitSends, boolean autoCommitAcks, boolean preAcknowledge, boolean xa,
+                                    String defaultAddress, SessionCallback callback, boolean autoCreateQueues,
+                                    OperationContext context, Map<SimpleString, RoutingType> prefixes) throws ActiveMQException {
+        if (username == null || !(connection.getTransportConnection() instanceof NettyConnection)
+                || userOfConnection.containsKey(connection.getID())) {
+            return;
+        }
+        AtomicInteger count = connectionsPerUser.computeIfAbsent(username, u -> new AtomicInteger());
+        if (count.incrementAndGet() > maxConnectionsPerUser) {
+            count.decrementAndGet();
+            throw new ActiveMQException(ActiveMQExceptionType.SECURITY_EXCEPTION,
+                    "too many connections for " + username + " (limit " + maxConnectionsPerUser + ")");
+        }
+        userOfConnection.put(connection.getID(), username);
+    }
+
+    @Override
+    public void afterDestroyConnection(RemotingConnection connection) {
+        if (connection.getTransportConnection() instanceof NettyConnection netty) {
+            stompOfChannel.remove(netty.getChannel());
+        }
+        String user = userOfConnection.remove(connection.getID());
+        if (user != null) {
+            connectionsPerUser.computeIfPresent(user, (u, count) -> count.decrementAndGet() <= 0 ? null : count);
+        }
+    }
+}

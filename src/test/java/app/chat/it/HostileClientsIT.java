@@ -1,0 +1,248 @@
+package app.chat.it;
+
+import static app.chat.testing.Chat.type;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.chat.testing.Chat;
+import app.chat.testing.ChatApi;
+import app.chat.testing.ChatServer;
+import app.chat.testing.StompClient;
+import app.chat.testing.StompFrame;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What the internet sends: broken STOMP, oversized and endless frames, bad bytes, silent and
+ * greedy connections, foreign origins. Each gets an ERROR or a closed connection, nothing is
+ * stored or broadcast, and a pair of ordinary users keeps chatting throughout (checked after each test).
+ * arquillian.xml sets the limits this class relies on: login timeout 3 s, 5 connections per user,
+ * allowed origin http://chat.example.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HostileClientsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ChatServer.builtWar();
+    }
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    ChatApi api;
+    String alice;
+    String bob;
+    long room;
+    StompClient aliceClient;
+    StompClient bobClient;
+    int checks;
+
+    @BeforeEach
+    void twoOrdinaryUsersAreChatting() throws Exception {
+        api = new ChatApi(ChatServer.root(deploymentUrl));
+        alice = api.newUser("alice");
+        bob = api.newUser("bob");
+        room = api.newRoom(alice, bob);
+        aliceClient = connect(alice);
+        bobClient = connect(bob);
+        assertEquals("RECEIPT", aliceClient.subscribe("/topic/user." + alice).command());
+        assertEquals("RECEIPT", bobClient.subscribe("/topic/room." + room).command());
+    }
+
+    @AfterEach
+    void theyAreStillChattingAndNothingElseWasBroadcast() throws Exception {
+        String text = "still fine " + (++checks);
+        aliceClient.send("/app/chat.send", Chat.send(room, text, "ok-" + checks));
+        JsonObject event = Chat.body(bobClient.next(15));
+        assertEquals(text, event.getString("text"), "the room heard only this");
+        assertEquals(1, event.getJsonNumber("seq").longValue(), "nothing hostile was stored");
+        aliceClient.close();
+        bobClient.close();
+    }
+
+    private StompClient connect(String user) throws Exception {
+        StompClient c = StompClient.connect(ChatServer.stompEndpoint(), user, ChatApi.PASSWORD);
+        assertTrue(c.isConnected(), String.valueOf(c.connectReply));
+        return c;
+    }
+
+    /** An ERROR frame, or at least a closed connection: what a refused client must see. */
+    private static void assertRefusedAndClosed(StompClient client) throws Exception {
+        StompFrame reply = client.next(15);
+        if (reply != null) {
+            assertEquals("ERROR", reply.command(), reply.toString());
+        }
+        assertTrue(client.awaitClosed(15), "the connection is closed");
+    }
+
+    @Test
+    void malformedFramesGetAnError() throws Exception {
+        List<String> frames = List.of(
+                "FOO\n\n\0",
+                "SEND\ndestination:/app/chat.send\nx:bad\\qescape\n\n" + Chat.send(room, "escape", "m-1") + "\0",
+                "SEND\ndestination:/app/chat.send\ncontent-length:-5\n\n" + Chat.send(room, "negative", "m-2") + "\0",
+                "SEND\ndestination:/app/chat.send\ncontent-length:lots\n\n" + Chat.send(room, "nan", "m-3") + "\0");
+        for (String frame : frames) {
+            try (StompClient m = connect(bob)) {
+                m.sendRaw(frame);
+                StompFrame reply = m.next(10);
+                assertNotNull(reply, "an answer to " + frame.replace('\0', '@'));
+                assertEquals("ERROR", reply.command(), frame.replace('\0', '@') + " -> " + reply);
+            }
+        }
+    }
+
+    @Test
+    void aThousandHeadersAreRefused() throws Exception {
+        var frame = new StringBuilder("SEND\ndestination:/app/chat.send\n");
+        for (int i = 0; i < 1000; i++) {
+            frame.append("h").append(i).append(":v\n");
+        }
+        frame.append('\n').append(Chat.send(room, "headers", "m-4")).append('\0');
+        try (StompClient m = connect(bob)) {
+            m.sendRaw(frame.toString());
+            assertRefusedAndClosed(m);
+        }
+    }
+
+    @Test
+    void aMegabyteHeaderInContinuationFramesIsRefused() throws Exception {
+        try (StompClient m = connect(bob)) {
+            m.sendPart("SEND\ndestination:/app/chat.send\nhuge:", false);
+            String chunk = "x".repeat(32 * 1024);
+            try {
+                for (int i = 0; i < 32 && m.isOpen(); i++) {
+                    m.sendPart(chunk, false);
+                }
+            } catch (Exception closedWhileSending) {
+                // the server hung up: what we want
+            }
+            assertRefusedAndClosed(m);
+        }
+    }
+
+    @Test
+    void tenMegabytesWithoutEndAreCutOffEarly() throws Exception {
+        try (StompClient m = connect(bob)) {
+            m.sendPart("SEND\ndestination:/app/chat.send\n\n{\"roomId\":" + room + ",\"text\":\"", false);
+            String chunk = "y".repeat(60 * 1024);
+            int sent = 0;
+            try {
+                for (; sent < 170 && m.isOpen(); sent++) {
+                    m.sendPart(chunk, false);
+                }
+            } catch (Exception closedWhileSending) {
+                // the server hung up: what we want
+            }
+            assertTrue(sent < 170, "the server stopped reading long before 10 MiB");
+            assertRefusedAndClosed(m);
+        }
+    }
+
+    @Test
+    void aSingleWebSocketFrameOverTheLimitIsRefused() throws Exception {
+        try (StompClient m = connect(bob)) {
+            try {
+                m.sendRaw("SEND\ndestination:/app/chat.send\n\n" + Chat.send(room, "z".repeat(10 * 1024 * 1024), "m-5") + "\0");
+            } catch (Exception closedWhileSending) {
+                // fine: refused
+            }
+            assertTrue(m.awaitClosed(15), "closed");
+        }
+    }
+
+    @Test
+    void badBytesNulsAndDeepJsonGetTypedRejections() throws Exception {
+        byte[] notUtf8 = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        var bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(("SEND\ndestination:/app/chat.send\ncontent-length:" + notUtf8.length + "\n\n").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(notUtf8);
+        bytes.write(0);
+        aliceClient.sendBytes(bytes.toByteArray());
+        assertEquals("INVALID_JSON", Chat.next(aliceClient, type("error"), 15).getString("code"));
+
+        aliceClient.send("/app/chat.send", "{\"roomId\":" + room + ",\"text\":\"nul \\u0000 here\",\"clientMsgId\":\"n-1\"}");
+        assertEquals("TEXT_INVALID", Chat.next(aliceClient, type("error"), 15).getString("code"));
+
+        aliceClient.send("/app/chat.send", "{\"roomId\":" + room + ",\"text\":\"half \\ud800\",\"clientMsgId\":\"n-2\"}");
+        assertEquals("TEXT_INVALID", Chat.next(aliceClient, type("error"), 15).getString("code"));
+
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        aliceClient.send("/app/chat.send", "{\"roomId\":" + room + ",\"text\":\"deep\",\"x\":" + deep + "}");
+        JsonObject answer = Chat.next(aliceClient, m -> true, 15);
+        assertNotNull(answer);
+        assertEquals("error", answer.getString("type"), "a parser limit, not a stored message: " + answer);
+        assertEquals("INVALID_JSON", answer.getString("code"));
+    }
+
+    @Test
+    void aSocketThatNeverSendsConnectIsClosedAfterTheLoginTimeout() throws Exception {
+        try (StompClient idle = StompClient.open(ChatServer.stompEndpoint())) {
+            idle.sendRaw("\n"); // a heart-beat is not a login
+            assertTrue(idle.awaitClosed(15), "closed after the login timeout");
+        }
+    }
+
+    @Test
+    void aClientThatPromisedHeartBeatsAndFellSilentIsClosed() throws Exception {
+        try (StompClient silent = StompClient.connect(ChatServer.stompEndpoint(), bob, ChatApi.PASSWORD, "1000,0")) {
+            assertTrue(silent.isConnected());
+            assertTrue(silent.awaitClosed(15), "closed within a few heart-beat periods");
+        }
+    }
+
+    @Test
+    void foreignOriginsAreRefusedAndTheAllowedOneOrNoneIsAccepted() throws Exception {
+        try (StompClient evil = StompClient.open(ChatServer.stompEndpoint(), Map.of("Origin", "http://evil.example"))) {
+            evil.sendConnect(bob, ChatApi.PASSWORD, "0,0");
+            assertTrue(evil.connectReply == null || !"CONNECTED".equals(evil.connectReply.command()), String.valueOf(evil.connectReply));
+            assertTrue(evil.awaitClosed(10));
+        }
+        try (StompClient good = StompClient.open(ChatServer.stompEndpoint(), Map.of("Origin", "http://chat.example"))) {
+            assertEquals("CONNECTED", good.sendConnect(bob, ChatApi.PASSWORD, "0,0").command());
+        }
+    }
+
+    @Test
+    void aUserCannotHoldMoreThanTheConnectionCap() throws Exception {
+        String greedy = api.newUser("greedy");
+        List<StompClient> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                held.add(connect(greedy));
+            }
+            try (StompClient sixth = StompClient.connect(ChatServer.stompEndpoint(), greedy, ChatApi.PASSWORD)) {
+                assertEquals("ERROR", sixth.connectReply.command(), "the sixth is refused");
+            }
+            held.remove(0).close();
+            long deadline = System.currentTimeMillis() + 10_000;
+            boolean connected = false;
+            while (!connected && System.currentTimeMillis() < deadline) {
+                try (StompClient again = StompClient.connect(ChatServer.stompEndpoint(), greedy, ChatApi.PASSWORD)) {
+                    connected = again.isConnected();
+                }
+                if (!connected) {
+                    Thread.sleep(200);
+                }
+            }
+            assertTrue(connected, "a freed slot can be used again");
+        } finally {
+            held.forEach(StompClient::close);
+        }
+    }
+}
