@@ -54,6 +54,7 @@ public class BrokerLifecycle {
     private static final java.util.logging.Logger AUDIT = java.util.logging.Logger.getLogger("org.apache.activemq.audit");
 
     private volatile ActiveMQServer server;
+    private BacklogLimit backlogLimit;
 
     @PostConstruct
     void start() {
@@ -81,6 +82,8 @@ public class BrokerLifecycle {
             requireAcceptorsStarted();
             new LoginTimeout(config.getValue("chat.stomp.login-timeout-ms", Long.class), connectionGuard::isLoggedIn)
                     .install(server);
+            backlogLimit = new BacklogLimit(server, config.getValue("chat.broker.max-subscriber-backlog", Long.class));
+            backlogLimit.start(2000);
             LOG.log(Level.INFO, "Chat broker {0} started in {1} ms; STOMP over WebSocket on {2}",
                     configuration.getName(), (System.nanoTime() - started) / 1_000_000, stompEndpoints(configuration));
         } catch (RuntimeException e) {
@@ -151,6 +154,9 @@ public class BrokerLifecycle {
     }
 
     private void stopQuietly() {
+        if (backlogLimit != null) {
+            backlogLimit.stop();
+        }
         ActiveMQServer s = server;
         if (s == null) {
             return;

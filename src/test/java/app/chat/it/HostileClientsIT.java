@@ -200,7 +200,7 @@ class HostileClientsIT {
 
     @Test
     void aClientThatPromisedHeartBeatsAndFellSilentIsClosed() throws Exception {
-        try (StompClient silent = StompClient.connect(ChatServer.stompEndpoint(), bob, ChatApi.PASSWORD, "1000,0")) {
+        try (StompClient silent = StompClient.connectSilently(ChatServer.stompEndpoint(), bob, ChatApi.PASSWORD, "1000,0")) {
             assertTrue(silent.isConnected());
             assertTrue(silent.awaitClosed(15), "closed within a few heart-beat periods");
         }
@@ -216,6 +216,43 @@ class HostileClientsIT {
         try (StompClient good = StompClient.open(ChatServer.stompEndpoint(), Map.of("Origin", "http://chat.example"))) {
             assertEquals("CONNECTED", good.sendConnect(bob, ChatApi.PASSWORD, "0,0").command());
         }
+    }
+
+    @Test
+    void aSubscriberThatStopsReadingIsDisconnectedWhileTheOthersGetEverything() throws Exception {
+        int senders = 30;
+        int each = 30; // within the default burst, so nothing is rate limited
+        String slow = api.newUser("slow");
+        api.as(slow, "POST", "api/rooms/" + room + "/members", null);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < senders; i++) {
+            String name = api.newUser("loud");
+            api.as(name, "POST", "api/rooms/" + room + "/members", null);
+            names.add(name);
+        }
+        List<StompClient> loud = new ArrayList<>();
+        try (StompClient frozen = connect(slow)) {
+            assertEquals("RECEIPT", frozen.subscribe("/topic/room." + room).command());
+            frozen.stopReading();
+            for (String name : names) {
+                loud.add(connect(name));
+            }
+            String filler = "w".repeat(3900);
+            for (int n = 0; n < each; n++) {
+                for (int i = 0; i < senders; i++) {
+                    loud.get(i).send("/app/chat.send", Chat.send(room, n + " " + filler, i + "-" + n));
+                }
+            }
+            List<JsonObject> got = Chat.collect(bobClient, senders * each, 120);
+            assertEquals(senders * each, got.size(), "the reading subscriber gets every message");
+            frozen.resumeReading();
+            assertTrue(frozen.awaitClosed(30), "the one that stopped reading was disconnected, not buffered for");
+        } finally {
+            loud.forEach(StompClient::close);
+        }
+        // the @AfterEach check expects seq 1 in a fresh room
+        room = api.newRoom(alice, bob);
+        assertEquals("RECEIPT", bobClient.subscribe("/topic/room." + room).command());
     }
 
     @Test

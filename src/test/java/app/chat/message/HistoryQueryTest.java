@@ -28,6 +28,11 @@ class HistoryQueryTest {
         assertTrue(q.fromOldest());
     }
 
+    @Test
+    void afterZeroReadsFromTheStart() {
+        assertTrue(HistoryQuery.of("200", null, "0").fromOldest());
+    }
+
     @ParameterizedTest
     @CsvSource({"0,,", "201,,", "abc,,", ",0,", ",x,", ",,-1", ",,1.5"})
     void outOfRangeOrNonNumericIsRefused(String limit, String before, String after) {

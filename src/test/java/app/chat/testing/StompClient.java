@@ -24,6 +24,15 @@ public final class StompClient implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
+    private volatile boolean stalled;
+    private boolean silent;
+    private boolean fragmenting;
+    private final java.util.concurrent.ScheduledExecutorService heartBeats =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "stomp-heart-beat");
+                t.setDaemon(true);
+                return t;
+            });
 
     private StompClient() {
     }
@@ -49,13 +58,22 @@ public final class StompClient implements AutoCloseable {
         return connect(endpoint, login, passcode, "10000,10000");
     }
 
+    /** Connects promising heart-beats as given; a client that breaks its promise is {@link #connectSilently}. */
     public static StompClient connect(URI endpoint, String login, String passcode, String heartBeat) throws Exception {
         StompClient client = open(endpoint);
         client.sendConnect(login, passcode, heartBeat);
         return client;
     }
 
-    /** Sends CONNECT on an open socket and waits for the answer. */
+    /** Connects promising heart-beats, then never sends one. */
+    public static StompClient connectSilently(URI endpoint, String login, String passcode, String heartBeat) throws Exception {
+        StompClient client = open(endpoint);
+        client.silent = true;
+        client.sendConnect(login, passcode, heartBeat);
+        return client;
+    }
+
+    /** Sends CONNECT on an open socket and waits for the answer; keeps the heart-beat promise it makes. */
     public StompFrame sendConnect(String login, String passcode, String heartBeat) throws InterruptedException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("accept-version", "1.2");
@@ -65,6 +83,10 @@ public final class StompClient implements AutoCloseable {
         headers.put("heart-beat", heartBeat);
         sendFrame(new StompFrame("CONNECT", headers, ""));
         connectReply = next(15);
+        long every = Long.parseLong(heartBeat.split(",")[0].trim());
+        if (every > 0 && !silent && isConnected()) {
+            heartBeats.scheduleAtFixedRate(this::heartBeat, every / 2, every / 2, TimeUnit.MILLISECONDS);
+        }
         return connectReply;
     }
 
@@ -104,18 +126,29 @@ public final class StompClient implements AutoCloseable {
         sendRaw(frame.encode());
     }
 
-    public void sendRaw(String text) {
+    public synchronized void sendRaw(String text) {
         socket.sendText(text, true).join();
     }
 
     /** One WebSocket text frame that is part of a message: {@code last} false makes continuation frames follow. */
-    public void sendPart(String text, boolean last) {
+    public synchronized void sendPart(String text, boolean last) {
+        fragmenting = !last;
         socket.sendText(text, last).join();
     }
 
     /** A binary WebSocket frame: raw bytes, e.g. a frame whose body is not UTF-8. */
-    public void sendBytes(byte[] bytes) {
+    public synchronized void sendBytes(byte[] bytes) {
         socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
+    private synchronized void heartBeat() {
+        if (isOpen() && !fragmenting) {
+            try {
+                socket.sendText("\n", true).join();
+            } catch (RuntimeException closed) {
+                // the connection is gone; the test sees that elsewhere
+            }
+        }
     }
 
     /** The next frame, or null after the timeout. */
@@ -133,12 +166,24 @@ public final class StompClient implements AutoCloseable {
         }
     }
 
+    /** Stops reading from the socket, like a client on a dead network or a frozen tab. */
+    public void stopReading() {
+        stalled = true;
+    }
+
+    /** Reads again: what the server wrote meanwhile (or its goodbye) arrives. */
+    public void resumeReading() {
+        stalled = false;
+        socket.request(1);
+    }
+
     public boolean isOpen() {
         return !closed.isDone() && !socket.isOutputClosed();
     }
 
     @Override
     public void close() {
+        heartBeats.shutdownNow();
         try {
             if (isOpen()) {
                 sendFrame(new StompFrame("DISCONNECT", Map.of(), ""));
@@ -166,7 +211,9 @@ public final class StompClient implements AutoCloseable {
                 if (partial.toString().isBlank()) {
                     partial.setLength(0); // a bare heart-beat
                 }
-                ws.request(1);
+                if (!stalled) {
+                    ws.request(1);
+                }
                 return null;
             }
 
