@@ -33,7 +33,7 @@ final class ConnectionGuard implements ActiveMQServerConnectionPlugin, ActiveMQS
 
     private final int maxFrameBytes;
     private final int maxConnectionsPerUser;
-    private final List<String> allowedOrigins;
+    private final List<java.util.regex.Pattern> allowedOrigins;
     private final Map<String, AtomicInteger> connectionsPerUser = new ConcurrentHashMap<>();
     private final Map<Object, String> userOfConnection = new ConcurrentHashMap<>();
     private final Map<Channel, StompConnection> stompOfChannel = new ConcurrentHashMap<>();
@@ -41,7 +41,10 @@ final class ConnectionGuard implements ActiveMQServerConnectionPlugin, ActiveMQS
     ConnectionGuard(int maxFrameBytes, int maxConnectionsPerUser, List<String> allowedOrigins) {
         this.maxFrameBytes = maxFrameBytes;
         this.maxConnectionsPerUser = maxConnectionsPerUser;
-        this.allowedOrigins = allowedOrigins;
+        // an entry may use * for any run of characters, e.g. https://*.example.com or http://localhost:*
+        this.allowedOrigins = allowedOrigins.stream()
+                .map(o -> java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(o.strip()).replace("*", "\\E.*\\Q")))
+                .toList();
     }
 
     @Override
@@ -56,7 +59,7 @@ final class ConnectionGuard implements ActiveMQServerConnectionPlugin, ActiveMQS
             channel.close();
             return;
         }
-        var limiter = new StompStreamLimiter(maxFrameBytes);
+        var limiter = new StompStreamLimiter(maxFrameBytes, webSocket != null);
         if (webSocket != null) {
             channel.pipeline().addAfter(channel.pipeline().context(webSocket).name(), StompStreamLimiter.NAME, limiter);
         } else {
@@ -79,7 +82,7 @@ final class ConnectionGuard implements ActiveMQServerConnectionPlugin, ActiveMQS
         }
         String origin = webSocket.getHttpRequest().headers().get("Origin");
         // non-browser clients send no Origin; browsers always do
-        return origin == null || allowedOrigins.contains(origin);
+        return origin == null || allowedOrigins.stream().anyMatch(p -> p.matcher(origin).matches());
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -24,18 +26,25 @@ final class StompStreamLimiter extends ChannelInboundHandlerAdapter {
     private enum State { HEADERS, BODY_BY_LENGTH, BODY_TO_NUL }
 
     private final int maxFrameBytes;
+    private final boolean webSocket;
     private final ByteArrayOutputStream headers = new ByteArrayOutputStream();
     private State state = State.HEADERS;
     private long frameBytes;
     private long remaining;
     private int lineLength;
+    private boolean refused;
 
-    StompStreamLimiter(int maxFrameBytes) {
+    StompStreamLimiter(int maxFrameBytes, boolean webSocket) {
         this.maxFrameBytes = maxFrameBytes;
+        this.webSocket = webSocket;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof ByteBuf bytes && refused) {
+            bytes.release(); // what the client still sends after the refusal is dropped, not processed
+            return;
+        }
         if (msg instanceof ByteBuf bytes) {
             String problem = follow(bytes, bytes.readerIndex(), bytes.writerIndex());
             if (problem != null) {
@@ -152,9 +161,14 @@ final class StompStreamLimiter extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(ChannelHandlerContext ctx, String problem) {
-        ctx.channel().config().setAutoRead(false);
+        refused = true;
         String error = "ERROR\nmessage:" + problem + "\ncontent-type:text/plain\n\n" + problem + "\0";
         // written from the pipeline's tail, so Artemis' own encoder wraps it in a WebSocket frame
-        ctx.channel().writeAndFlush(Unpooled.copiedBuffer(error, StandardCharsets.UTF_8)).addListener(ChannelFutureListener.CLOSE);
+        var written = ctx.channel().writeAndFlush(Unpooled.copiedBuffer(error, StandardCharsets.UTF_8));
+        if (webSocket) {
+            // a proper close (1009: message too big) lets the client tell a refusal from a network failure
+            written = ctx.channel().writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG));
+        }
+        written.addListener(ChannelFutureListener.CLOSE);
     }
 }

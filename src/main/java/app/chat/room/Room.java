@@ -52,7 +52,7 @@ public class Room {
         return ++lastSeq;
     }
 
-    RoomView view() {
-        return new RoomView(id, name);
+    RoomView view(boolean member) {
+        return new RoomView(id, name, member);
     }
 }

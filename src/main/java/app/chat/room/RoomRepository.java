@@ -31,6 +31,11 @@ class RoomRepository {
         return em.createQuery("select r from Room r order by r.id", Room.class).getResultList();
     }
 
+    java.util.Set<Long> roomsOf(String username) {
+        return new java.util.HashSet<>(em.createQuery("select m.roomId from Membership m where m.username = :user", Long.class)
+                .setParameter("user", username).getResultList());
+    }
+
     boolean isMember(long roomId, String username) {
         return em.find(Membership.class, new Membership.Key(roomId, username)) != null;
     }

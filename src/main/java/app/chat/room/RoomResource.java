@@ -36,7 +36,7 @@ public class RoomResource {
 
     @GET
     public List<RoomView> list() {
-        return rooms.list();
+        return rooms.list(caller());
     }
 
     /** Joins the caller; 201 the first time, 200 when already a member. */

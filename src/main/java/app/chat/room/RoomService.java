@@ -35,12 +35,14 @@ public class RoomService {
         Room room = new Room(name, creator, now);
         rooms.add(room);
         rooms.addMember(new Membership(room.id(), creator, now));
-        return room.view();
+        return room.view(true);
     }
 
+    /** Every room, each saying whether {@code viewer} is a member. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RoomView> list() {
-        return rooms.all().stream().map(Room::view).toList();
+    public List<RoomView> list(String viewer) {
+        var mine = rooms.roomsOf(viewer);
+        return rooms.all().stream().map(r -> r.view(mine.contains(r.id()))).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -26,8 +26,12 @@ public final class ChatServer {
         return URI.create("ws://127.0.0.1:" + System.getProperty("chat.it.stompPort", "61614") + "/stomp");
     }
 
-    /** The server root (http://host:port/) from the deployment URL Arquillian reports. */
+    /**
+     * The server root, http://127.0.0.1:port/, with the port Arquillian reports. Loopback, as a user
+     * of the quick start would type it: the broker listens on 127.0.0.1 only, and the web client
+     * connects to the host its page came from.
+     */
     public static URI root(URL deployment) {
-        return URI.create(deployment.getProtocol() + "://" + deployment.getHost() + ":" + deployment.getPort() + "/");
+        return URI.create(deployment.getProtocol() + "://127.0.0.1:" + deployment.getPort() + "/");
     }
 }

@@ -1,0 +1,449 @@
+'use strict';
+// The chat's web client. Every string that comes from a user is put in the page with textContent,
+// never as HTML. URLs are relative to the page, so it works under any host name.
+
+const $ = id => document.getElementById(id);
+const PAGE = 50;
+
+const ERRORS = {
+  TEXT_TOO_LONG: 'Text too long',
+  TEXT_EMPTY: 'Message is empty',
+  TEXT_INVALID: 'Message has characters that cannot be sent',
+  NOT_A_MEMBER: 'You are not a member of this room',
+  UNKNOWN_ROOM: 'This room does not exist any more',
+  INVALID_JSON: 'The server could not read this message',
+  RATE_LIMITED: 'Sending too fast, retrying…'
+};
+
+const state = {
+  user: null,
+  password: null,
+  config: null,
+  client: null,
+  reconnectDelay: 1000,
+  rooms: new Map(),     // id -> {id, name, member}
+  current: null,        // the room on screen: {id, name, member, seen: Map(id -> li), firstSeq, lastSeq, subscription}
+  pending: new Map()    // clientMsgId -> {roomId, text, li, sent}
+};
+
+// ---- HTTP ----
+
+async function api(method, path, body, credentials = [state.user, state.password]) {
+  const headers = { 'Accept': 'application/json' };
+  if (credentials[0]) {
+    headers['Authorization'] = 'Basic ' + btoa(unescape(encodeURIComponent(credentials[0] + ':' + credentials[1])));
+  }
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = new Error((json && json.message) || response.statusText);
+    error.status = response.status;
+    error.code = json && json.code;
+    throw error;
+  }
+  return json;
+}
+
+// ---- signing in ----
+
+async function signIn(user, password) {
+  await api('GET', 'api/users/me', undefined, [user, password]);
+  state.user = user;
+  state.password = password;
+  sessionStorage.setItem('chat.login', JSON.stringify([user, password]));
+  $('sign-in-view').hidden = true;
+  $('chat-view').hidden = false;
+  $('sign-out').hidden = false;
+  $('me').textContent = user;
+  state.config = await api('GET', 'api/config');
+  await loadRooms();
+  connect();
+}
+
+async function signUp(user, password) {
+  await api('POST', 'api/users', { username: user, password }, [null, null]);
+  await signIn(user, password);
+}
+
+function signOut() {
+  if (state.client) {
+    state.client.deactivate();
+  }
+  sessionStorage.removeItem('chat.login');
+  location.reload();
+}
+
+// ---- STOMP ----
+
+function connect() {
+  const client = new StompJs.Client({
+    brokerURL: state.config.stompUrl,
+    connectHeaders: { login: state.user, passcode: state.password },
+    heartbeatIncoming: 10000,
+    heartbeatOutgoing: 10000,
+    reconnectDelay: state.reconnectDelay
+  });
+  client.onConnect = onConnected;
+  client.onWebSocketClose = () => {
+    // back off: 1 s, 2 s, 4 s ... up to 15 s, so a server that is down is not hammered
+    setConnection('offline', 'offline, retrying in ' + Math.round(client.reconnectDelay / 1000) + ' s');
+    client.reconnectDelay = Math.min(client.reconnectDelay * 2, 15000);
+  };
+  client.onStompError = frame => {
+    $('room-error').textContent = 'Server: ' + (frame.headers.message || 'error');
+  };
+  client.beforeConnect = () => setConnection('connecting', 'connecting…');
+  state.client = client;
+  client.activate();
+}
+
+async function onConnected() {
+  state.client.reconnectDelay = 1000;
+  setConnection('online', 'online');
+  $('room-error').textContent = '';
+  state.client.subscribe('/topic/user.' + state.user, frame => onPersonalEvent(JSON.parse(frame.body)));
+  const room = state.current;
+  if (room && room.member) {
+    subscribeRoom(room);
+    await catchUp(room);
+  }
+  resendPending();
+}
+
+function setConnection(kind, text) {
+  const badge = $('connection');
+  badge.className = 'connection ' + kind;
+  badge.textContent = text;
+}
+
+function subscribeRoom(room) {
+  room.subscription = state.client.subscribe('/topic/room.' + room.id, frame => {
+    if (state.current === room) {
+      showMessage(room, JSON.parse(frame.body));
+    }
+  });
+}
+
+/** After a reconnect: whatever was said meanwhile, from history, without repeating what is shown. */
+async function catchUp(room) {
+  for (;;) {
+    const page = await api('GET', 'api/rooms/' + room.id + '/messages?limit=200&after=' + (room.lastSeq || 0));
+    page.forEach(m => showMessage(room, m));
+    if (page.length < 200 || state.current !== room) {
+      return;
+    }
+  }
+}
+
+// ---- rooms ----
+
+async function loadRooms() {
+  const rooms = await api('GET', 'api/rooms');
+  state.rooms = new Map(rooms.map(r => [r.id, r]));
+  renderRooms();
+}
+
+function renderRooms() {
+  const list = $('room-list');
+  list.replaceChildren();
+  for (const room of state.rooms.values()) {
+    const li = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = room.name;
+    button.dataset.roomId = room.id;
+    if (state.current && state.current.id === room.id) {
+      button.setAttribute('aria-current', 'true');
+    }
+    if (!room.member) {
+      const hint = document.createElement('span');
+      hint.className = 'not-member';
+      hint.textContent = ' (not joined)';
+      button.append(hint);
+    }
+    button.addEventListener('click', () => openRoom(room.id));
+    li.append(button);
+    list.append(li);
+  }
+}
+
+async function openRoom(id) {
+  const previous = state.current;
+  if (previous && previous.subscription) {
+    previous.subscription.unsubscribe();
+  }
+  const info = state.rooms.get(id);
+  const room = { id, name: info.name, member: info.member, seen: new Map(), firstSeq: null, lastSeq: 0 };
+  state.current = room;
+  renderRooms();
+  $('room-title').textContent = room.name;
+  $('message-list').replaceChildren();
+  $('room-error').textContent = '';
+  showMembership(room);
+  if (!room.member) {
+    $('load-earlier').hidden = true;
+    return;
+  }
+  const latest = await api('GET', 'api/rooms/' + id + '/messages?limit=' + PAGE);
+  latest.forEach(m => showMessage(room, m));
+  $('load-earlier').hidden = latest.length < PAGE;
+  scrollToBottom();
+  if (state.client && state.client.connected && state.current === room) {
+    subscribeRoom(room);
+    await catchUp(room);
+  }
+  for (const p of state.pending.values()) {
+    if (p.roomId === id) {
+      $('message-list').append(p.li);
+    }
+  }
+  $('text').focus();
+}
+
+function showMembership(room) {
+  $('join').hidden = room.member;
+  $('leave').hidden = !room.member;
+  $('composer').hidden = !room.member;
+}
+
+async function joinRoom() {
+  const room = state.current;
+  await api('POST', 'api/rooms/' + room.id + '/members');
+  state.rooms.get(room.id).member = true;
+  await openRoom(room.id);
+}
+
+async function leaveRoom() {
+  const room = state.current;
+  await api('DELETE', 'api/rooms/' + room.id + '/members/me');
+  if (room.subscription) {
+    room.subscription.unsubscribe();
+  }
+  state.rooms.get(room.id).member = false;
+  await openRoom(room.id);
+}
+
+async function createRoom(name) {
+  const room = await api('POST', 'api/rooms', { name });
+  state.rooms.set(room.id, room);
+  renderRooms();
+  await openRoom(room.id);
+}
+
+async function loadEarlier() {
+  const room = state.current;
+  const box = $('messages');
+  const before = box.scrollHeight - box.scrollTop;
+  const page = await api('GET', 'api/rooms/' + room.id + '/messages?limit=' + PAGE + '&before=' + room.firstSeq);
+  page.forEach(m => showMessage(room, m));
+  $('load-earlier').hidden = page.length < PAGE;
+  box.scrollTop = box.scrollHeight - before; // the reader stays where they were
+}
+
+// ---- messages ----
+
+/** Puts a stored message in its place by seq, once: a message seen twice (live and from history) shows once. */
+function showMessage(room, m) {
+  if (room.seen.has(m.id)) {
+    return;
+  }
+  const own = m.sender === state.user && m.clientMsgId && state.pending.get(m.clientMsgId);
+  let li;
+  if (own) {
+    li = own.li;
+    state.pending.delete(m.clientMsgId);
+    li.classList.remove('pending', 'failed');
+    li.querySelector('.status').textContent = '';
+  } else {
+    li = messageItem(m.sender, m.text, m.sender === state.user);
+  }
+  li.dataset.seq = m.seq;
+  li.dataset.id = m.id;
+  const time = li.querySelector('time');
+  time.dateTime = m.sentAt;
+  time.textContent = new Date(m.sentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  time.title = new Date(m.sentAt).toLocaleString();
+  room.seen.set(m.id, li);
+  room.lastSeq = Math.max(room.lastSeq, m.seq);
+  room.firstSeq = room.firstSeq === null ? m.seq : Math.min(room.firstSeq, m.seq);
+  insertBySeq(li, m.seq, m.sender === state.user);
+}
+
+function messageItem(sender, text, own) {
+  const li = document.createElement('li');
+  li.className = 'message' + (own ? ' own' : '');
+  const meta = document.createElement('div');
+  meta.className = 'meta';
+  const who = document.createElement('span');
+  who.className = 'sender';
+  who.textContent = sender;
+  const time = document.createElement('time');
+  const status = document.createElement('span');
+  status.className = 'status';
+  meta.append(who, time, status);
+  const body = document.createElement('div');
+  body.className = 'text';
+  body.textContent = text;
+  li.append(meta, body);
+  return li;
+}
+
+function insertBySeq(li, seq, own) {
+  const list = $('message-list');
+  const box = $('messages');
+  const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 60;
+  let next = null;
+  for (const item of list.children) {
+    if (item.dataset.seq && Number(item.dataset.seq) > seq) {
+      next = item;
+      break;
+    }
+    if (!item.dataset.seq && !next) {
+      next = item; // pending messages stay last
+      break;
+    }
+  }
+  list.insertBefore(li, next);
+  if (next === null || !li.nextSibling || li.nextSibling.classList.contains('pending')) {
+    if (nearBottom || own) {
+      scrollToBottom();
+    } else {
+      $('jump').hidden = false; // do not yank a reader who scrolled up
+    }
+  }
+}
+
+function scrollToBottom() {
+  const box = $('messages');
+  box.scrollTop = box.scrollHeight;
+  $('jump').hidden = true;
+}
+
+function sendMessage() {
+  const room = state.current;
+  const text = $('text').value;
+  if (!room || !room.member || text.trim() === '') {
+    return;
+  }
+  const clientMsgId = uuid();
+  const li = messageItem(state.user, text, true);
+  li.classList.add('pending');
+  li.querySelector('.status').textContent = 'sending…';
+  $('message-list').append(li);
+  scrollToBottom();
+  state.pending.set(clientMsgId, { roomId: room.id, text, li, sent: false });
+  $('text').value = '';
+  publish(clientMsgId);
+}
+
+function publish(clientMsgId) {
+  const p = state.pending.get(clientMsgId);
+  if (!p || !state.client || !state.client.connected) {
+    return; // it goes out with the same clientMsgId once connected again
+  }
+  state.client.publish({ destination: '/app/chat.send', body: JSON.stringify({ roomId: p.roomId, text: p.text, clientMsgId }) });
+  p.sent = true;
+}
+
+/** After a reconnect: what may not have reached the server goes again, same clientMsgId: stored once. */
+function resendPending() {
+  for (const [clientMsgId, p] of state.pending) {
+    if (!p.li.classList.contains('failed')) {
+      publish(clientMsgId);
+    }
+  }
+}
+
+function onPersonalEvent(event) {
+  const p = event.clientMsgId && state.pending.get(event.clientMsgId);
+  if (event.type === 'ack') {
+    if (p) {
+      // the room's broadcast normally arrives first; when it did not (another room on screen), confirm here
+      const room = state.current;
+      if (room && room.id === event.roomId) {
+        showMessage(room, { id: event.id, roomId: event.roomId, seq: event.seq, sender: state.user, text: p.text,
+          sentAt: event.sentAt, clientMsgId: event.clientMsgId });
+      } else {
+        state.pending.delete(event.clientMsgId);
+      }
+    }
+    return;
+  }
+  if (event.type === 'error' && p) {
+    if (event.code === 'RATE_LIMITED') {
+      p.li.querySelector('.status').textContent = ERRORS.RATE_LIMITED;
+      setTimeout(() => publish(event.clientMsgId), event.retryAfterMs || 1000);
+      return;
+    }
+    p.li.classList.remove('pending');
+    p.li.classList.add('failed');
+    p.li.querySelector('.status').textContent = ERRORS[event.code] || event.message;
+    state.pending.delete(event.clientMsgId);
+  }
+}
+
+function uuid() {
+  // crypto.randomUUID needs a secure context; getRandomValues works on plain http under any host name
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map(x => x.toString(16).padStart(2, '0')).join('');
+  return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+}
+
+// ---- wiring ----
+
+function showError(target, promise) {
+  target.textContent = '';
+  return promise.catch(e => { target.textContent = e.message; });
+}
+
+window.addEventListener('DOMContentLoaded', () => {
+  $('auth-form').addEventListener('submit', e => {
+    e.preventDefault();
+    showError($('auth-error'), signIn($('username').value, $('password').value)
+      .catch(e2 => { throw e2.status === 401 ? new Error('Wrong username or password') : e2; }));
+  });
+  $('sign-up').addEventListener('click', () => {
+    if ($('auth-form').reportValidity()) {
+      showError($('auth-error'), signUp($('username').value, $('password').value)
+        .catch(e => { throw e.status === 409 ? new Error('That username is taken') : e; }));
+    }
+  });
+  $('sign-out').addEventListener('click', signOut);
+  $('new-room-form').addEventListener('submit', e => {
+    e.preventDefault();
+    const name = $('new-room').value;
+    $('new-room').value = '';
+    showError($('room-error'), createRoom(name));
+  });
+  $('join').addEventListener('click', () => showError($('room-error'), joinRoom()));
+  $('leave').addEventListener('click', () => showError($('room-error'), leaveRoom()));
+  $('load-earlier').addEventListener('click', () => showError($('room-error'), loadEarlier()));
+  $('jump').addEventListener('click', scrollToBottom);
+  $('messages').addEventListener('scroll', () => {
+    const box = $('messages');
+    if (box.scrollHeight - box.scrollTop - box.clientHeight < 60) {
+      $('jump').hidden = true;
+    }
+  });
+  $('composer').addEventListener('submit', e => { e.preventDefault(); sendMessage(); });
+  $('text').addEventListener('keydown', e => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      sendMessage();
+    }
+  });
+  const saved = sessionStorage.getItem('chat.login');
+  if (saved) {
+    const [user, password] = JSON.parse(saved);
+    showError($('auth-error'), signIn(user, password));
+  }
+});
+
+// For tests and for trying it out: drop the WebSocket the way a network failure would.
+window.chatTest = { dropConnection: () => state.client && state.client.forceDisconnect() };

@@ -1,0 +1,205 @@
+package app.chat.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.chat.testing.ChatApi;
+import app.chat.testing.ChatServer;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web client in a real headless Chromium (Debian's, driven by Selenium through Debian's
+ * chromedriver: nothing downloads a browser), against the built WAR: two people sign up, meet in a
+ * room and talk; markup shows as text; a reload keeps the history; a dropped WebSocket comes back
+ * and shows what was said meanwhile, once.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WebClientIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ChatServer.builtWar();
+    }
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    WebDriver ann;
+    WebDriver ben;
+
+    @BeforeEach
+    void openTwoBrowsers() throws Exception {
+        ann = browser();
+        ben = browser();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        for (WebDriver d : new WebDriver[] {ann, ben}) {
+            if (d != null) {
+                d.quit();
+            }
+        }
+    }
+
+    private static WebDriver browser() throws Exception {
+        var options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+                "--window-size=1100,760", "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private URI page() {
+        return ChatServer.root(deploymentUrl);
+    }
+
+    private static WebDriverWait waiting(WebDriver d) {
+        return new WebDriverWait(d, Duration.ofSeconds(30));
+    }
+
+    private void signUp(WebDriver d, String user) {
+        d.get(page().toString());
+        d.findElement(By.id("username")).sendKeys(user);
+        d.findElement(By.id("password")).sendKeys(ChatApi.PASSWORD);
+        d.findElement(By.id("sign-up")).click();
+        waiting(d).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+    }
+
+    private static void say(WebDriver d, String text) {
+        WebElement box = d.findElement(By.id("text"));
+        box.sendKeys(text);
+        box.sendKeys(Keys.ENTER);
+    }
+
+    /** Waits until the text is shown as a confirmed message (sender, time, text), then returns how often. */
+    private static long shown(WebDriver d, String sender, String text) {
+        waiting(d).until(x -> confirmed(x, sender, text) > 0);
+        return confirmed(d, sender, text);
+    }
+
+    private static long confirmed(WebDriver d, String sender, String text) {
+        List<WebElement> items = d.findElements(By.cssSelector("#message-list li.message:not(.pending)"));
+        return items.stream().filter(li -> li.findElement(By.className("sender")).getText().equals(sender)
+                && li.findElement(By.className("text")).getText().equals(text)
+                && !li.findElement(By.tagName("time")).getText().isEmpty()).count();
+    }
+
+    private static void openRoom(WebDriver d, String name) {
+        waiting(d).until(x -> {
+            for (WebElement b : x.findElements(By.cssSelector("#room-list button"))) {
+                if (b.getText().startsWith(name)) {
+                    b.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        waiting(d).until(x -> x.findElement(By.id("room-title")).getText().equals(name));
+    }
+
+    @Test
+    void twoPeopleChatInTheBrowserAndMarkupStaysText() throws Exception {
+        String a = ChatApi.uniqueName("ann");
+        String b = ChatApi.uniqueName("ben");
+        String room = "Web room " + a.substring(4);
+        signUp(ann, a);
+        signUp(ben, b);
+
+        ann.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
+        waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(room));
+        ben.navigate().refresh();
+        waiting(ben).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        openRoom(ben, room);
+        ben.findElement(By.id("join")).click();
+        waiting(ben).until(x -> x.findElement(By.id("composer")).isDisplayed());
+
+        say(ann, "Hi Ben, welcome to the room!");
+        assertEquals(1, shown(ben, a, "Hi Ben, welcome to the room!"));
+        say(ben, "Thanks Ann. Works nicely.");
+        assertEquals(1, shown(ann, b, "Thanks Ann. Works nicely."));
+
+        String xss = "<img src=x onerror=alert(1)>";
+        say(ben, xss);
+        assertEquals(1, shown(ann, b, xss), "markup is shown as the text it is");
+        assertTrue(ann.findElements(By.cssSelector("#message-list img")).isEmpty(), "and no element was made of it");
+
+        WebElement box = ann.findElement(By.id("text"));
+        box.sendKeys("Line one");
+        box.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+        box.sendKeys("still me", Keys.ENTER);
+        assertEquals(1, shown(ben, a, "Line one\nstill me"), "Shift+Enter is a new line, Enter sends");
+        screenshot(ann, "chat.png");
+
+        ben.navigate().refresh();
+        waiting(ben).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        openRoom(ben, room);
+        assertEquals(1, shown(ben, a, "Hi Ben, welcome to the room!"), "a reload shows the history");
+        assertEquals(1, shown(ben, b, xss));
+    }
+
+    @Test
+    void aDroppedConnectionComesBackAndShowsWhatWasSaidMeanwhileOnce() throws Exception {
+        String a = ChatApi.uniqueName("ann");
+        String b = ChatApi.uniqueName("ben");
+        String room = "Drop room " + a.substring(4);
+        signUp(ann, a);
+        signUp(ben, b);
+        ann.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
+        waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(room));
+        ben.navigate().refresh();
+        waiting(ben).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        openRoom(ben, room);
+        ben.findElement(By.id("join")).click();
+        waiting(ben).until(x -> x.findElement(By.id("composer")).isDisplayed());
+        say(ann, "before the drop");
+        shown(ben, a, "before the drop");
+
+        ((JavascriptExecutor) ben).executeScript("window.chatTest.dropConnection()");
+        waiting(ben).until(x -> !x.findElement(By.id("connection")).getText().equals("online"));
+        say(ann, "while you were away");
+        shown(ann, a, "while you were away");
+        say(ben, "typed while offline"); // pending now, sent with its clientMsgId once back
+
+        waiting(ben).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        assertEquals(1, shown(ben, a, "while you were away"), "the gap is filled, once");
+        assertEquals(1, shown(ann, b, "typed while offline"), "the pending message went out after the reconnect, once");
+        assertEquals(1, shown(ben, b, "typed while offline"));
+        assertEquals(1, shown(ben, a, "before the drop"));
+    }
+
+    private static void screenshot(WebDriver d, String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path shot = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
