@@ -49,10 +49,8 @@ class ChatProtocolIT {
         api = new ChatApi(ChatServer.root(deploymentUrl));
     }
 
-    private StompClient connect(String user) throws Exception {
-        StompClient c = StompClient.connect(ChatServer.stompEndpoint(), user, ChatApi.PASSWORD);
-        assertTrue(c.isConnected(), "CONNECT as " + user + " answered " + c.connectReply);
-        return c;
+    private static StompClient connect(String user) throws Exception {
+        return ChatServer.connect(user);
     }
 
     private static void assertReceipt(StompFrame reply) {

@@ -49,10 +49,8 @@ class DeliveryGuaranteesIT {
         api = new ChatApi(ChatServer.root(deploymentUrl));
     }
 
-    private StompClient connect(String user) throws Exception {
-        StompClient c = StompClient.connect(ChatServer.stompEndpoint(), user, ChatApi.PASSWORD);
-        assertTrue(c.isConnected(), String.valueOf(c.connectReply));
-        return c;
+    private static StompClient connect(String user) throws Exception {
+        return ChatServer.connect(user);
     }
 
     @Test

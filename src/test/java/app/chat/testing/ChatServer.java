@@ -26,6 +26,16 @@ public final class ChatServer {
         return URI.create("ws://127.0.0.1:" + System.getProperty("chat.it.stompPort", "61614") + "/stomp");
     }
 
+    /** A STOMP connection of {@code user} (password {@link ChatApi#PASSWORD}), CONNECTED or the test fails. */
+    public static StompClient connect(String user) throws Exception {
+        StompClient c = StompClient.connect(stompEndpoint(), user, ChatApi.PASSWORD);
+        if (!c.isConnected()) {
+            c.close();
+            throw new AssertionError("CONNECT as " + user + " answered " + c.connectReply);
+        }
+        return c;
+    }
+
     /**
      * The server root, http://127.0.0.1:port/, with the port Arquillian reports. Loopback, as a user
      * of the quick start would type it: the broker listens on 127.0.0.1 only, and the web client

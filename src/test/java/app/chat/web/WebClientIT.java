@@ -126,14 +126,11 @@ class WebClientIT {
         waiting(d).until(x -> x.findElement(By.id("room-title")).getText().equals(name));
     }
 
-    @Test
-    void twoPeopleChatInTheBrowserAndMarkupStaysText() throws Exception {
-        String a = ChatApi.uniqueName("ann");
-        String b = ChatApi.uniqueName("ben");
-        String room = "Web room " + a.substring(4);
+    /** Ann and Ben sign up; Ann creates a room, Ben finds it in the list and joins. Returns its name. */
+    private String annAndBenMeetInANewRoom(String a, String b, String kind) {
+        String room = kind + " " + a.substring(4);
         signUp(ann, a);
         signUp(ben, b);
-
         ann.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
         waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(room));
         ben.navigate().refresh();
@@ -141,6 +138,14 @@ class WebClientIT {
         openRoom(ben, room);
         ben.findElement(By.id("join")).click();
         waiting(ben).until(x -> x.findElement(By.id("composer")).isDisplayed());
+        return room;
+    }
+
+    @Test
+    void twoPeopleChatInTheBrowserAndMarkupStaysText() throws Exception {
+        String a = ChatApi.uniqueName("ann");
+        String b = ChatApi.uniqueName("ben");
+        String room = annAndBenMeetInANewRoom(a, b, "Web room");
 
         say(ann, "Hi Ben, welcome to the room!");
         assertEquals(1, shown(ben, a, "Hi Ben, welcome to the room!"));
@@ -170,16 +175,7 @@ class WebClientIT {
     void aDroppedConnectionComesBackAndShowsWhatWasSaidMeanwhileOnce() throws Exception {
         String a = ChatApi.uniqueName("ann");
         String b = ChatApi.uniqueName("ben");
-        String room = "Drop room " + a.substring(4);
-        signUp(ann, a);
-        signUp(ben, b);
-        ann.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
-        waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(room));
-        ben.navigate().refresh();
-        waiting(ben).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
-        openRoom(ben, room);
-        ben.findElement(By.id("join")).click();
-        waiting(ben).until(x -> x.findElement(By.id("composer")).isDisplayed());
+        annAndBenMeetInANewRoom(a, b, "Drop room");
         say(ann, "before the drop");
         shown(ben, a, "before the drop");
 
