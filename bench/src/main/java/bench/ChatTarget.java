@@ -1,0 +1,129 @@
+package bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The chat as a user runs it: the built WAR on Payara Micro with its embedded broker, H2 by default
+ * or PostgreSQL. Two settings differ from the defaults, neither on the message path: the per-user
+ * send rate limit is lifted (a benchmark sends faster than a person) and passwords are hashed with
+ * fewer iterations (setting up a thousand users should take seconds, not minutes).
+ */
+final class ChatTarget extends Target {
+
+    static final String PASSWORD = "bench-password-1";
+
+    private final int httpPort;
+    private final int stompPort;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<Integer, Long> roomIds = new HashMap<>();
+    private final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+    private int prepared = -1;
+
+    ChatTarget(Path dataDir, boolean postgres) throws Exception {
+        httpPort = freePort();
+        stompPort = freePort();
+        List<String> command = new ArrayList<>(javaCommand());
+        command.addAll(List.of("-Xmx1g", "-Dchat.data.dir=" + dataDir.toAbsolutePath(), "-Dchat.stomp.port=" + stompPort,
+                "-Dchat.rate.per-second=1000000", "-Dchat.rate.burst=1000000", "-Dchat.password.iterations=1024",
+                "-Dchat.stomp.max-connections-per-user=1000", "-Dchat.broker.max-subscriber-backlog=100000"));
+        if (postgres) {
+            command.addAll(List.of("-Dchat.db.url=jdbc:postgresql://127.0.0.1:5432/test", "-Dchat.db.user=postgres", "-Dchat.db.password="));
+        }
+        command.addAll(List.of("-jar", "target/payara-micro.jar", "--nocluster", "--nohazelcast", "--port", Integer.toString(httpPort),
+                "--prebootcommandfile", "target/payara/preboot.txt", "--postbootcommandfile", "target/payara/postboot.txt",
+                "--deploy", "target/chat.war", "--contextroot", "/"));
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("server.log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the chat exited; see " + dataDir.resolve("server.log"));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(uri("health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the chat did not become healthy");
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + "/" + path);
+    }
+
+    @Override
+    String name() {
+        return "app";
+    }
+
+    @Override
+    URI stomp() {
+        return URI.create("ws://127.0.0.1:" + stompPort + "/stomp");
+    }
+
+    @Override
+    void prepare(int rooms, int subscribersPerRoom, int senders) throws Exception {
+        int users = Math.max(subscribersPerRoom, senders);
+        for (int u = prepared + 1; u < users; u++) {
+            post("api/users", null, "{\"username\":\"" + login("u", u) + "\",\"password\":\"" + PASSWORD + "\"}");
+            prepared = u;
+        }
+        roomIds.clear();
+        for (int r = 0; r < rooms; r++) {
+            String body = post("api/rooms", login("u", 0), "{\"name\":\"bench " + run + " " + r + "\"}");
+            long id = Long.parseLong(body.replaceAll(".*\"id\":(\\d+).*", "$1"));
+            roomIds.put(r, id);
+            for (int u = 1; u < users; u++) {
+                post("api/rooms/" + id + "/members", login("u", u), null);
+            }
+        }
+    }
+
+    private String post(String path, String user, String json) throws Exception {
+        var request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    @Override
+    String login(String role, int index) {
+        return "b" + run + "-" + index;
+    }
+
+    @Override
+    String roomDestination(int room) {
+        return "/topic/room." + roomIds.get(room);
+    }
+
+    @Override
+    String sendDestination(int room) {
+        return "/app/chat.send";
+    }
+
+    @Override
+    String body(int room, String tag, String clientMsgId) {
+        return "{\"roomId\":" + roomIds.get(room) + ",\"text\":\"" + tag + "\",\"clientMsgId\":\"" + clientMsgId + "\"}";
+    }
+}
