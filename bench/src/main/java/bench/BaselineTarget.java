@@ -18,6 +18,7 @@ final class BaselineTarget extends Target {
         java.nio.file.Files.createDirectories(dataDir);
         Path log = dataDir.resolve("broker.log");
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        stopWithTheBenchmark();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!java.nio.file.Files.readString(log).contains("BASELINE READY")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {

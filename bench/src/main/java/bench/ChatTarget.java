@@ -45,6 +45,7 @@ final class ChatTarget extends Target {
                 "--deploy", "target/chat.war", "--contextroot", "/"));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("server.log").toFile()).start();
+        stopWithTheBenchmark();
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

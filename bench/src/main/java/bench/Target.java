@@ -12,6 +12,16 @@ abstract class Target implements AutoCloseable {
 
     protected Process process;
 
+    /** A benchmark stopped with Ctrl+C must not leave servers behind. */
+    protected void stopWithTheBenchmark() {
+        Process p = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }));
+    }
+
     abstract String name();
 
     abstract URI stomp();

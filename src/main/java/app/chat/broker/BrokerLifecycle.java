@@ -60,30 +60,19 @@ public class BrokerLifecycle {
     void start() {
         long started = System.nanoTime();
         try {
-            Path file = config.getOptionalValue("chat.broker.config", String.class).map(Path::of).orElse(null);
-            Configuration configuration = BrokerConfigLoader.load(file,
-                    name -> config.getOptionalValue(name, String.class).orElse(null));
-            configuration.setJMXManagementEnabled(false);
-            if (!config.getOptionalValue("chat.broker.audit-log", Boolean.class).orElse(false)) {
-                AUDIT.setLevel(java.util.logging.Level.WARNING);
-            }
+            Configuration configuration = configuration();
             checkPortsFree(configuration);
-            configuration.registerBrokerPlugin(new InboundGuard(JsonProvider.provider()));
             var connectionGuard = new ConnectionGuard(
                     config.getValue("chat.stomp.max-frame-bytes", Integer.class),
                     config.getValue("chat.stomp.max-connections-per-user", Integer.class),
                     config.getOptionalValues("chat.stomp.allowed-origins", String.class).orElse(List.of()));
+            configuration.registerBrokerPlugin(new InboundGuard(JsonProvider.provider()));
             configuration.registerBrokerPlugin(connectionGuard);
             ChatAccess onAppContext = contextService.createContextualProxy(access, ChatAccess.class);
             server = new ActiveMQServerImpl(configuration, new ChatSecurityManager(onAppContext));
             server.start();
-            server.getRemotingService().addIncomingInterceptor(
-                    new FrameSizeGuard(config.getValue("chat.stomp.max-frame-bytes", Integer.class)));
             requireAcceptorsStarted();
-            new LoginTimeout(config.getValue("chat.stomp.login-timeout-ms", Long.class), connectionGuard::isLoggedIn)
-                    .install(server);
-            backlogLimit = new BacklogLimit(server, config.getValue("chat.broker.max-subscriber-backlog", Long.class));
-            backlogLimit.start(2000);
+            guardConnections(connectionGuard);
             LOG.log(Level.INFO, "Chat broker {0} started in {1} ms; STOMP over WebSocket on {2}",
                     configuration.getName(), (System.nanoTime() - started) / 1_000_000, stompEndpoints(configuration));
         } catch (RuntimeException e) {
@@ -93,6 +82,26 @@ public class BrokerLifecycle {
             stopQuietly();
             throw new IllegalStateException("The chat broker could not start: " + e.getMessage(), e);
         }
+    }
+
+    private Configuration configuration() throws Exception {
+        Path file = config.getOptionalValue("chat.broker.config", String.class).map(Path::of).orElse(null);
+        Configuration configuration = BrokerConfigLoader.load(file, name -> config.getOptionalValue(name, String.class).orElse(null));
+        configuration.setJMXManagementEnabled(false);
+        if (!config.getOptionalValue("chat.broker.audit-log", Boolean.class).orElse(false)) {
+            AUDIT.setLevel(java.util.logging.Level.WARNING);
+        }
+        return configuration;
+    }
+
+    /** The checks that need the running broker: frame limits, login timeout, subscriber backlog. */
+    private void guardConnections(ConnectionGuard connectionGuard) {
+        server.getRemotingService().addIncomingInterceptor(
+                new FrameSizeGuard(config.getValue("chat.stomp.max-frame-bytes", Integer.class)));
+        new LoginTimeout(config.getValue("chat.stomp.login-timeout-ms", Long.class), connectionGuard::isLoggedIn)
+                .install(server);
+        backlogLimit = new BacklogLimit(server, config.getValue("chat.broker.max-subscriber-backlog", Long.class));
+        backlogLimit.start(2000);
     }
 
     @PreDestroy
