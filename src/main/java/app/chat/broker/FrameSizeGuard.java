@@ -4,6 +4,8 @@ import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
 import org.apache.activemq.artemis.core.protocol.stomp.StompFrame;
 import org.apache.activemq.artemis.core.protocol.stomp.StompFrameInterceptor;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnection;
+import org.apache.activemq.artemis.core.server.protocol.websocket.WebSocketServerHandler;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 
 /**
@@ -28,15 +30,22 @@ final class FrameSizeGuard implements StompFrameInterceptor {
             size += header.getKey().length() + header.getValue().length() + 2;
         }
         if (frame.getHeadersMap().size() > MAX_HEADERS) {
-            connection.fail(new ActiveMQException(ActiveMQExceptionType.GENERIC_EXCEPTION,
-                    "STOMP frame with " + frame.getHeadersMap().size() + " headers refused: the limit is " + MAX_HEADERS));
+            refuse(connection, "STOMP frame with " + frame.getHeadersMap().size() + " headers refused: the limit is " + MAX_HEADERS);
             return false;
         }
         if (size > maxBytes) {
-            connection.fail(new ActiveMQException(ActiveMQExceptionType.GENERIC_EXCEPTION,
-                    "STOMP frame of " + size + " bytes refused: the limit is " + maxBytes + " bytes"));
+            refuse(connection, "STOMP frame of " + size + " bytes refused: the limit is " + maxBytes + " bytes");
             return false;
         }
         return true;
+    }
+
+    private static void refuse(RemotingConnection connection, String problem) {
+        if (connection.getTransportConnection() instanceof NettyConnection netty) {
+            var channel = netty.getChannel();
+            StompStreamLimiter.refuse(channel, channel.pipeline().get(WebSocketServerHandler.class) != null, problem);
+        } else {
+            connection.fail(new ActiveMQException(ActiveMQExceptionType.GENERIC_EXCEPTION, problem));
+        }
     }
 }

@@ -162,12 +162,19 @@ final class StompStreamLimiter extends ChannelInboundHandlerAdapter {
 
     private void refuse(ChannelHandlerContext ctx, String problem) {
         refused = true;
+        refuse(ctx.channel(), webSocket, problem);
+    }
+
+    /**
+     * Sends a STOMP ERROR and closes the connection; on a WebSocket with a proper close frame (1009),
+     * so that the client tells a refusal from a network failure and does not wait for a timeout.
+     */
+    static void refuse(io.netty.channel.Channel channel, boolean webSocket, String problem) {
         String error = "ERROR\nmessage:" + problem + "\ncontent-type:text/plain\n\n" + problem + "\0";
         // written from the pipeline's tail, so Artemis' own encoder wraps it in a WebSocket frame
-        var written = ctx.channel().writeAndFlush(Unpooled.copiedBuffer(error, StandardCharsets.UTF_8));
+        var written = channel.writeAndFlush(Unpooled.copiedBuffer(error, StandardCharsets.UTF_8));
         if (webSocket) {
-            // a proper close (1009: message too big) lets the client tell a refusal from a network failure
-            written = ctx.channel().writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG));
+            written = channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG));
         }
         written.addListener(ChannelFutureListener.CLOSE);
     }
