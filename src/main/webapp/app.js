@@ -21,8 +21,9 @@ const state = {
   config: null,
   client: null,
   reconnectDelay: 1000,
+  connections: 0,       // counts CONNECTEDs: a subscription made before the last one died with its socket
   rooms: new Map(),     // id -> {id, name, member}
-  current: null,        // the room on screen: {id, name, member, seen: Map(id -> li), firstSeq, lastSeq, subscription}
+  current: null,        // the room on screen: {id, name, member, seen: Map(id -> li), firstSeq, lastSeq, subscription, subscribedIn}
   pending: new Map()    // clientMsgId -> {roomId, text, li, sent}
 };
 
@@ -102,14 +103,23 @@ function connect() {
 }
 
 async function onConnected() {
+  state.connections++;
   state.client.reconnectDelay = 1000;
   setConnection('online', 'online');
   $('room-error').textContent = '';
   state.client.subscribe('/topic/user.' + state.user, frame => onPersonalEvent(JSON.parse(frame.body)));
+  // Membership may have changed while away (left in another tab): subscribing to a room we are no
+  // longer in would get an ERROR, the broker would close the socket, and we would loop reconnecting.
+  await loadRooms().catch(() => {});
   const room = state.current;
-  if (room && room.member) {
-    subscribeRoom(room);
-    await catchUp(room);
+  if (room) {
+    const info = state.rooms.get(room.id);
+    room.member = Boolean(info && info.member);
+    showMembership(room);
+    if (room.member) {
+      subscribeRoom(room);
+      await catchUp(room);
+    }
   }
   resendPending();
 }
@@ -121,11 +131,25 @@ function setConnection(kind, text) {
 }
 
 function subscribeRoom(room) {
+  if (room.subscribedIn === state.connections) {
+    return; // opening a room and (re)connecting can race; one subscription is enough
+  }
+  room.subscribedIn = state.connections;
   room.subscription = state.client.subscribe('/topic/room.' + room.id, frame => {
     if (state.current === room) {
       showMessage(room, JSON.parse(frame.body));
     }
   });
+}
+
+function unsubscribeRoom(room) {
+  // An UNSUBSCRIBE for a subscription the broker no longer knows (it died with an earlier socket)
+  // is answered with an ERROR that closes the connection, so only a live one is ended.
+  if (room.subscription && room.subscribedIn === state.connections && state.client && state.client.connected) {
+    room.subscription.unsubscribe();
+  }
+  room.subscription = null;
+  room.subscribedIn = null;
 }
 
 /** After a reconnect: whatever was said meanwhile, from history, without repeating what is shown. */
@@ -148,33 +172,53 @@ async function loadRooms() {
 }
 
 function renderRooms() {
-  const list = $('room-list');
-  list.replaceChildren();
-  for (const room of state.rooms.values()) {
+  // the rooms one is in first: with many rooms on a server, those are the ones people come back to
+  const byName = (a, b) => a.name.localeCompare(b.name) || a.id - b.id;
+  const rooms = [...state.rooms.values()].sort(byName);
+  $('room-list').replaceChildren(
+    roomGroup('rooms-mine', 'Your rooms', rooms.filter(r => r.member), 'None yet: create one or join one below'),
+    roomGroup('rooms-other', 'Other rooms', rooms.filter(r => !r.member), 'None'));
+  const current = $('room-list').querySelector('[aria-current]');
+  if (current) {
+    current.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+function roomGroup(id, title, rooms, empty) {
+  const group = document.createElement('section');
+  const heading = document.createElement('h3');
+  heading.id = id;
+  heading.textContent = title;
+  const list = document.createElement('ul');
+  list.setAttribute('aria-labelledby', id);
+  for (const room of rooms) {
     const li = document.createElement('li');
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = room.name;
     button.dataset.roomId = room.id;
+    button.title = room.name; // long names are cut short in the list
     if (state.current && state.current.id === room.id) {
       button.setAttribute('aria-current', 'true');
     }
-    if (!room.member) {
-      const hint = document.createElement('span');
-      hint.className = 'not-member';
-      hint.textContent = ' (not joined)';
-      button.append(hint);
-    }
-    button.addEventListener('click', () => openRoom(room.id));
+    button.addEventListener('click', () => showError($('room-error'), openRoom(room.id)));
     li.append(button);
     list.append(li);
   }
+  if (rooms.length === 0) {
+    const none = document.createElement('li');
+    none.className = 'none';
+    none.textContent = empty;
+    list.append(none);
+  }
+  group.append(heading, list);
+  return group;
 }
 
 async function openRoom(id) {
   const previous = state.current;
-  if (previous && previous.subscription) {
-    previous.subscription.unsubscribe();
+  if (previous) {
+    unsubscribeRoom(previous);
   }
   const info = state.rooms.get(id);
   const room = { id, name: info.name, member: info.member, seen: new Map(), firstSeq: null, lastSeq: 0 };
@@ -220,9 +264,10 @@ async function joinRoom() {
 async function leaveRoom() {
   const room = state.current;
   await api('DELETE', 'api/rooms/' + room.id + '/members/me');
-  if (room.subscription) {
-    room.subscription.unsubscribe();
-  }
+  // The server ends our subscription itself when we leave; an UNSUBSCRIBE after that would name one
+  // it no longer has (an ERROR, and a dropped connection), so it is only forgotten here.
+  room.subscription = null;
+  room.subscribedIn = null;
   state.rooms.get(room.id).member = false;
   await openRoom(room.id);
 }
@@ -264,13 +309,23 @@ function showMessage(room, m) {
   li.dataset.seq = m.seq;
   li.dataset.id = m.id;
   const time = li.querySelector('time');
+  const sent = new Date(m.sentAt);
   time.dateTime = m.sentAt;
-  time.textContent = new Date(m.sentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  time.title = new Date(m.sentAt).toLocaleString();
+  time.textContent = shortTime(sent);
+  time.title = sent.toLocaleString();
   room.seen.set(m.id, li);
   room.lastSeq = Math.max(room.lastSeq, m.seq);
   room.firstSeq = room.firstSeq === null ? m.seq : Math.min(room.firstSeq, m.seq);
   insertBySeq(li, m.seq, m.sender === state.user);
+}
+
+/** Today's messages by time only; older ones with their day, so a conversation from last week reads right. */
+function shortTime(date) {
+  const time = date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (date.toDateString() === new Date().toDateString()) {
+    return time;
+  }
+  return date.toLocaleDateString([], { month: 'short', day: 'numeric' }) + ', ' + time;
 }
 
 function messageItem(sender, text, own) {
@@ -446,4 +501,8 @@ window.addEventListener('DOMContentLoaded', () => {
 });
 
 // For tests and for trying it out: drop the WebSocket the way a network failure would.
-window.chatTest = { dropConnection: () => state.client && state.client.forceDisconnect() };
+// How many times it has connected tells a test whether something dropped the connection behind its back.
+window.chatTest = {
+  dropConnection: () => state.client && state.client.forceDisconnect(),
+  connections: () => state.connections
+};

@@ -1,10 +1,13 @@
 package app.chat.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
+import app.chat.testing.StompClient;
+import app.chat.testing.StompFrame;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -21,9 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -83,7 +89,9 @@ class WebClientIT {
     }
 
     private static WebDriverWait waiting(WebDriver d) {
-        return new WebDriverWait(d, Duration.ofSeconds(30));
+        var wait = new WebDriverWait(d, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class); // lists are redrawn, e.g. the rooms after a (re)connect
+        return wait;
     }
 
     private void signUp(WebDriver d, String user) {
@@ -92,6 +100,21 @@ class WebClientIT {
         d.findElement(By.id("password")).sendKeys(ChatApi.PASSWORD);
         d.findElement(By.id("sign-up")).click();
         waiting(d).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+    }
+
+    private void signIn(WebDriver d, String user) {
+        d.get(page().toString());
+        d.findElement(By.id("username")).sendKeys(user);
+        d.findElement(By.id("password")).sendKeys(ChatApi.PASSWORD, Keys.ENTER);
+        waiting(d).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+    }
+
+    private static Object script(WebDriver d, String js) {
+        return ((JavascriptExecutor) d).executeScript(js);
+    }
+
+    private static long number(WebDriver d, String js) {
+        return ((Number) script(d, "return " + js)).longValue();
     }
 
     private static void say(WebDriver d, String text) {
@@ -107,10 +130,12 @@ class WebClientIT {
     }
 
     private static long confirmed(WebDriver d, String sender, String text) {
-        List<WebElement> items = d.findElements(By.cssSelector("#message-list li.message:not(.pending)"));
-        return items.stream().filter(li -> li.findElement(By.className("sender")).getText().equals(sender)
-                && li.findElement(By.className("text")).getText().equals(text)
-                && !li.findElement(By.tagName("time")).getText().isEmpty()).count();
+        // one script instead of a WebDriver round trip per element: a room of 50 messages is polled often
+        return ((Number) ((JavascriptExecutor) d).executeScript(
+                "return [...document.querySelectorAll('#message-list li.message:not(.pending):not(.failed)')]"
+                        + ".filter(li => li.querySelector('.sender').textContent === arguments[0]"
+                        + " && li.querySelector('.text').textContent === arguments[1]"
+                        + " && li.querySelector('time').textContent !== '').length", sender, text)).longValue();
     }
 
     private static void openRoom(WebDriver d, String name) {
@@ -164,11 +189,87 @@ class WebClientIT {
         assertEquals(1, shown(ben, a, "Line one\nstill me"), "Shift+Enter is a new line, Enter sends");
         screenshot(ann, "chat.png");
 
+        script(ann, "document.getElementById('text').value = 'x'.repeat(4001)");
+        ann.findElement(By.id("text")).sendKeys(Keys.ENTER);
+        waiting(ann).until(x -> x.findElements(By.cssSelector("#message-list li.failed .status")).stream()
+                .anyMatch(e -> e.getText().equals("Text too long")));
+
         ben.navigate().refresh();
         waiting(ben).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
         openRoom(ben, room);
         assertEquals(1, shown(ben, a, "Hi Ben, welcome to the room!"), "a reload shows the history");
         assertEquals(1, shown(ben, b, xss));
+
+        long connections = number(ben, "window.chatTest.connections()");
+        ben.findElement(By.id("leave")).click();
+        waiting(ben).until(x -> x.findElement(By.id("join")).isDisplayed() && !x.findElement(By.id("composer")).isDisplayed());
+        waiting(ben).until(x -> x.findElement(By.id("rooms-other")).findElement(By.xpath(".."))
+                .findElements(By.cssSelector("button")).stream().anyMatch(e -> e.getText().equals(room)));
+        say(ann, "said after Ben left");
+        shown(ann, a, "said after Ben left");
+        ben.findElement(By.id("join")).click();
+        assertEquals(1, shown(ben, a, "said after Ben left"), "joining again shows what was said meanwhile");
+        say(ann, "welcome back");
+        assertEquals(1, shown(ben, a, "welcome back"), "and the room is live again");
+        assertEquals("online", ben.findElement(By.id("connection")).getText());
+        assertEquals(connections, number(ben, "window.chatTest.connections()"), "leaving and joining kept the connection");
+    }
+
+    @Test
+    void earlierMessagesPageInAndNewOnesDoNotPullAReaderDown() throws Exception {
+        var api = new ChatApi(page());
+        String a = api.newUser("ann");
+        String b = api.newUser("ben");
+        long roomId = api.newRoom(a, b);
+        String room = "room of " + a;
+        int said = 0;
+        for (String sender : List.of(a, b)) { // 28 each: within one sender's burst allowance
+            said = sayOverStomp(sender, roomId, said, 28);
+        }
+
+        signIn(ben, b);
+        openRoom(ben, room);
+        waiting(ben).until(x -> x.findElements(By.cssSelector("#message-list li.message")).size() == 50);
+        assertEquals(1, shown(ben, a, "history 07"), "the newest 50 come first");
+        assertEquals(0, confirmed(ben, a, "history 06"));
+        ben.findElement(By.id("load-earlier")).click();
+        waiting(ben).until(x -> x.findElements(By.cssSelector("#message-list li.message")).size() == 56);
+        assertEquals(1, shown(ben, a, "history 01"));
+        waiting(ben).until(x -> !x.findElement(By.id("load-earlier")).isDisplayed());
+
+        script(ben, "document.getElementById('messages').scrollTop = 0");
+        sayOverStomp(a, roomId, said, 1);
+        assertEquals(1, shown(ben, a, "history 57"));
+        assertEquals(0, number(ben, "document.getElementById('messages').scrollTop"), "a reader who scrolled up stays put");
+        assertTrue(ben.findElement(By.id("jump")).isDisplayed(), "and is told there is something new");
+        ben.findElement(By.id("jump")).click();
+        waiting(ben).until(x -> number(x, "(b => b.scrollHeight - b.scrollTop - b.clientHeight)(document.getElementById('messages'))") < 5);
+
+        ben.manage().window().setSize(new Dimension(390, 844));
+        waiting(ben).until(x -> number(x, "window.innerWidth") <= 390);
+        assertTrue(number(ben, "document.documentElement.scrollWidth") <= number(ben, "window.innerWidth"),
+                "nothing sticks out sideways at phone width");
+        assertTrue(ben.findElement(By.id("text")).isDisplayed());
+        screenshot(ben, "phone.png");
+    }
+
+    /** Sends {@code count} messages "history NN" as {@code sender}, waits until the server stored them all. */
+    private static int sayOverStomp(String sender, long roomId, int said, int count) throws Exception {
+        try (StompClient c = ChatServer.connect(sender)) {
+            c.subscribe("/topic/user." + sender);
+            for (int i = 0; i < count; i++) {
+                said++;
+                c.send("/app/chat.send", "{\"roomId\":" + roomId + ",\"text\":\"history " + String.format("%02d", said)
+                        + "\",\"clientMsgId\":\"" + UUID.randomUUID() + "\"}");
+            }
+            for (int acks = 0; acks < count;) {
+                StompFrame f = c.next(30);
+                assertNotNull(f, "acks for what " + sender + " said");
+                assertTrue(f.body().contains("\"type\":\"ack\""), f::toString);
+                acks++;
+            }
+        }
+        return said;
     }
 
     @Test
