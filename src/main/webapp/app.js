@@ -137,7 +137,11 @@ function subscribeRoom(room) {
   room.subscribedIn = state.connections;
   room.subscription = state.client.subscribe('/topic/room.' + room.id, frame => {
     if (state.current === room) {
-      showMessage(room, JSON.parse(frame.body));
+      const m = JSON.parse(frame.body);
+      if (m.sender !== state.user && !room.seen.has(m.id)) {
+        $('announcer').textContent = m.sender + ': ' + m.text;
+      }
+      showMessage(room, m);
     }
   });
 }
@@ -480,12 +484,21 @@ window.addEventListener('DOMContentLoaded', () => {
   $('leave').addEventListener('click', () => showError($('room-error'), leaveRoom()));
   $('load-earlier').addEventListener('click', () => showError($('room-error'), loadEarlier()));
   $('jump').addEventListener('click', scrollToBottom);
-  $('messages').addEventListener('scroll', () => {
-    const box = $('messages');
-    if (box.scrollHeight - box.scrollTop - box.clientHeight < 60) {
+  const box = $('messages');
+  let pinned = true; // the reader is at the newest message
+  box.addEventListener('scroll', () => {
+    pinned = box.scrollHeight - box.scrollTop - box.clientHeight < 60;
+    if (pinned) {
       $('jump').hidden = true;
     }
   });
+  // A phone's on-screen keyboard or a turned phone shrinks the list: whoever was at the newest
+  // message stays there instead of ending up somewhere in the middle.
+  new ResizeObserver(() => {
+    if (pinned) {
+      box.scrollTop = box.scrollHeight;
+    }
+  }).observe(box);
   $('composer').addEventListener('submit', e => { e.preventDefault(); sendMessage(); });
   $('text').addEventListener('keydown', e => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {

@@ -176,6 +176,8 @@ class WebClientIT {
         assertEquals(1, shown(ben, a, "Hi Ben, welcome to the room!"));
         say(ben, "Thanks Ann. Works nicely.");
         assertEquals(1, shown(ann, b, "Thanks Ann. Works nicely."));
+        assertEquals(b + ": Thanks Ann. Works nicely.", ann.findElement(By.id("announcer")).getDomProperty("textContent"),
+                "what others say is read out to screen readers");
 
         String xss = "<img src=x onerror=alert(1)>";
         say(ben, xss);
@@ -247,6 +249,7 @@ class WebClientIT {
 
         ben.manage().window().setSize(new Dimension(390, 844));
         waiting(ben).until(x -> number(x, "window.innerWidth") <= 390);
+        waiting(ben).until(x -> number(x, "(b => b.scrollHeight - b.scrollTop - b.clientHeight)(document.getElementById('messages'))") < 5);
         assertTrue(number(ben, "document.documentElement.scrollWidth") <= number(ben, "window.innerWidth"),
                 "nothing sticks out sideways at phone width");
         assertTrue(ben.findElement(By.id("text")).isDisplayed());
