@@ -37,9 +37,18 @@ async function api(method, path, body, credentials = [state.user, state.password
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  // credentials 'omit': a 401 (wrong password) then comes back to us instead of making the browser
+  // pop up its own login dialog, and the browser never remembers the login behind our back.
+  const response = await fetch(path, {
+    method, headers, credentials: 'omit', body: body === undefined ? undefined : JSON.stringify(body)
+  });
   const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch (notJson) {
+    // the container's own error pages (a 401, a proxy's 502) are HTML: the status says enough
+  }
   if (!response.ok) {
     const error = new Error((json && json.message) || response.statusText);
     error.status = response.status;

@@ -229,6 +229,11 @@ class WebClientIT {
             said = sayOverStomp(sender, roomId, said, 28);
         }
 
+        ben.get(page().toString());
+        ben.findElement(By.id("username")).sendKeys(b);
+        ben.findElement(By.id("password")).sendKeys("not " + ChatApi.PASSWORD, Keys.ENTER);
+        waiting(ben).until(x -> x.findElement(By.id("auth-error")).getText().equals("Wrong username or password"));
+
         signIn(ben, b);
         openRoom(ben, room);
         waiting(ben).until(x -> x.findElements(By.cssSelector("#message-list li.message")).size() == 50);
