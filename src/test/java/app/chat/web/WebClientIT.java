@@ -90,6 +90,7 @@ class WebClientIT {
 
     private static WebDriverWait waiting(WebDriver d) {
         var wait = new WebDriverWait(d, Duration.ofSeconds(30));
+        wait.pollingEvery(Duration.ofMillis(100));
         wait.ignoring(StaleElementReferenceException.class); // lists are redrawn, e.g. the rooms after a (re)connect
         return wait;
     }
