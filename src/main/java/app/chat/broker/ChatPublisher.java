@@ -5,21 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
-import jakarta.resource.ConnectionFactoryDefinition;
-import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 
 /**
  * Sends JSON to room and user topics through the resource adapter, so that a send joins the
  * caller's JTA transaction: subscribers see it only if, and once, the transaction commits.
+ * The connection factory ({@value #CONNECTION_FACTORY}, XA, on chat-ra) is defined in web.xml.
  */
 @ApplicationScoped
-@ConnectionFactoryDefinition(
-        name = ChatPublisher.CONNECTION_FACTORY,
-        resourceAdapter = "chat-ra",
-        interfaceName = "jakarta.jms.ConnectionFactory",
-        transactionSupport = TransactionSupportLevel.XATransaction,
-        minPoolSize = 1,
-        maxPoolSize = 32)
 public class ChatPublisher {
 
     static final String CONNECTION_FACTORY = "java:app/jms/chat";

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,8 +26,8 @@ public class DeadLetterResource {
     DeadLetters deadLetters;
 
     @Inject
-    @ConfigProperty(name = "chat.operators", defaultValue = " ")
-    List<String> operators;
+    @ConfigProperty(name = "chat.operators")
+    Optional<List<String>> operators;
 
     @Context
     SecurityContext security;
@@ -52,7 +53,7 @@ public class DeadLetterResource {
     }
 
     private boolean isOperator() {
-        return operators.contains(security.getUserPrincipal().getName());
+        return operators.orElse(List.of()).contains(security.getUserPrincipal().getName());
     }
 
     private static Response notAnOperator() {

@@ -2,20 +2,27 @@ package app.chat.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
- * The chat as its own Payara Micro process, for the tests that must do to it what Arquillian
- * cannot: kill -9 it and start it again on the same data.
+ * The chat as its own server process (Payara Micro, or WildFly when the suite runs with
+ * -Pwildfly), for the tests that must do to it what Arquillian cannot: kill -9 it and start it
+ * again on the same data.
  */
 public final class ChatProcess implements AutoCloseable {
 
@@ -25,11 +32,23 @@ public final class ChatProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
+    private final List<String> extraOptions = new ArrayList<>();
+
+    /** WildFly's ports are its defaults moved by one offset; Payara's HTTP port is set directly. */
+    private final int wildflyPortOffset;
+
     public ChatProcess(Path dataDir) throws IOException {
         this.dataDir = dataDir;
-        this.httpPort = freePort();
+        this.wildflyPortOffset = onWildFly() ? freeWildFlyPortOffset() : 0;
+        this.httpPort = onWildFly() ? 8080 + wildflyPortOffset : freePort();
         this.stompPort = freePort();
         this.log = dataDir.resolve("server.log");
+    }
+
+    /** A system property for the chat ({@code -Dname=value}), after the suite's own: it wins. */
+    public ChatProcess with(String name, String value) {
+        extraOptions.add("-D" + name + "=" + value);
+        return this;
     }
 
     public URI root() {
@@ -40,21 +59,32 @@ public final class ChatProcess implements AutoCloseable {
         return URI.create("ws://127.0.0.1:" + stompPort + "/stomp");
     }
 
+    /** A STOMP connection of {@code user} (password {@link ChatApi#PASSWORD}), CONNECTED or the test fails. */
+    public StompClient connect(String user) throws Exception {
+        StompClient c = StompClient.connect(stompEndpoint(), user, ChatApi.PASSWORD);
+        if (!c.isConnected()) {
+            c.close();
+            throw new AssertionError("CONNECT as " + user + " answered " + c.connectReply);
+        }
+        return c;
+    }
+
     /** Starts the server and waits until GET /health answers 200. */
     public Duration start() throws Exception {
         long started = System.nanoTime();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.asList(System.getProperty("chat.it.jvm", "-Xmx1g").trim().split("\\s+")));
-        command.add("-Dchat.data.dir=" + dataDir.toAbsolutePath());
-        command.add("-Dchat.stomp.port=" + stompPort);
-        command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--nocluster", "--nohazelcast",
-                "--port", Integer.toString(httpPort),
-                "--prebootcommandfile", System.getProperty("chat.preboot"),
-                "--postbootcommandfile", System.getProperty("chat.postboot"),
-                "--deploy", System.getProperty("chat.war"), "--contextroot", "/"));
         dataDir.toFile().mkdirs();
-        process = new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> chatOptions = new ArrayList<>(Arrays.asList(System.getProperty("chat.it.jvm", "-Xmx1g").trim().split("\\s+")));
+        chatOptions.add("-Dchat.data.dir=" + dataDir.toAbsolutePath());
+        chatOptions.add("-Dchat.stomp.port=" + stompPort);
+        chatOptions.addAll(extraOptions);
+        List<String> command = onWildFly() ? wildFly(chatOptions) : payara(chatOptions);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (onWildFly()) {
+            // standalone.sh takes JVM options (the heap size) from JAVA_OPTS, the rest as arguments
+            builder.environment().put("JAVA_OPTS", String.join(" ",
+                    chatOptions.stream().filter(o -> !o.startsWith("-D")).toList()));
+        }
+        process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
@@ -75,19 +105,100 @@ public final class ChatProcess implements AutoCloseable {
         throw new IllegalStateException("the chat did not become healthy in 4 minutes; see " + log);
     }
 
+    private List<String> payara(List<String> chatOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(chatOptions);
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--nocluster", "--nohazelcast",
+                "--port", Integer.toString(httpPort),
+                "--prebootcommandfile", System.getProperty("chat.preboot"),
+                "--postbootcommandfile", System.getProperty("chat.postboot"),
+                "--deploy", System.getProperty("chat.war"), "--contextroot", "/"));
+        return command;
+    }
+
+    /**
+     * WildFly with a server directory of its own under the data directory: a copy of the
+     * configured one (with chat-ra.rar), the chat's WAR in its deployment folder. Made once, so a
+     * restart after kill() finds the same server as before.
+     */
+    private List<String> wildFly(List<String> chatOptions) throws IOException {
+        Path home = Path.of(System.getProperty("wildfly.home"));
+        Path base = dataDir.resolve("wildfly");
+        if (!Files.isDirectory(base)) {
+            Path template = home.resolve("standalone");
+            try (Stream<Path> files = Files.walk(template)) {
+                for (Path from : (Iterable<Path>) files::iterator) {
+                    Path relative = template.relativize(from);
+                    if (relative.startsWith("log") || relative.startsWith("tmp") || relative.startsWith(Path.of("data", "tx-object-store"))) {
+                        continue;
+                    }
+                    Path to = base.resolve(relative.toString());
+                    if (Files.isDirectory(from)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            Files.copy(Path.of(System.getProperty("chat.war")), base.resolve("deployments").resolve("chat.war"));
+        }
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base.toAbsolutePath(),
+                "-Djboss.socket.binding.port-offset=" + wildflyPortOffset));
+        command.addAll(chatOptions.stream().filter(o -> o.startsWith("-D")).toList());
+        return command;
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
     public void kill() throws InterruptedException {
+        // standalone.sh runs WildFly as its child: the JVM is the one to kill
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor();
+        waitForDescendantsGone();
     }
 
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 kill();
             }
+            waitForDescendantsGone();
+        }
+    }
+
+    private void waitForDescendantsGone() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (process.descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static boolean onWildFly() {
+        return "wildfly".equals(System.getProperty("chat.it.server"));
+    }
+
+    /** An offset at which every port WildFly opens (HTTP, HTTPS, management, transactions) is free. */
+    private static int freeWildFlyPortOffset() {
+        for (int offset = 300; offset < 20_000; offset += 37) {
+            final int o = offset;
+            if (IntStream.of(8080, 8443, 9990, 9993, 4712, 4713).allMatch(p -> isFree(p + o))) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no free port offset for WildFly");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
