@@ -70,9 +70,14 @@ public class ConfiguredDataSource implements DataSource {
         return target().getConnection();
     }
 
+    /**
+     * The container's idea of the credentials is ignored: chat.db.user and chat.db.password decide.
+     * Payara and WildFly pass different defaults here (the resource definition names no user), and
+     * the same H2 file must open under either server.
+     */
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return target().getConnection(username, password);
+        return target().getConnection();
     }
 
     @Override
