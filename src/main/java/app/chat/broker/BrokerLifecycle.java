@@ -121,6 +121,12 @@ public class BrokerLifecycle {
     }
 
     /** How many MDB sessions listen on chat.send; 0 until the resource adapter has connected. */
+    /** True while the journal's disk is above chat.broker.max-disk-usage: the broker refuses sends. */
+    public boolean diskFull() {
+        ActiveMQServer s = server;
+        return s != null && s.getPagingManager() != null && s.getPagingManager().isDiskFull();
+    }
+
     public int chatSendConsumers() {
         Queue q = isReady() ? server.locateQueue(SimpleString.of(Destinations.CHAT_SEND)) : null;
         return q == null ? 0 : q.getConsumerCount();

@@ -72,20 +72,7 @@ public final class ChatProcess implements AutoCloseable {
     /** Starts the server and waits until GET /health answers 200. */
     public Duration start() throws Exception {
         long started = System.nanoTime();
-        dataDir.toFile().mkdirs();
-        List<String> chatOptions = new ArrayList<>(Arrays.asList(System.getProperty("chat.it.jvm", "-Xmx1g").trim().split("\\s+")));
-        chatOptions.add("-Dchat.data.dir=" + dataDir.toAbsolutePath());
-        chatOptions.add("-Dchat.stomp.port=" + stompPort);
-        chatOptions.addAll(extraOptions);
-        List<String> command = onWildFly() ? wildFly(chatOptions) : payara(chatOptions);
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (onWildFly()) {
-            // standalone.sh takes JVM options (the heap size) from JAVA_OPTS, the rest as arguments
-            builder.environment().put("JAVA_OPTS", String.join(" ",
-                    chatOptions.stream().filter(o -> !o.startsWith("-D")).toList()));
-        }
-        process = builder.redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        startWithoutWaitingForHealth();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline) {
@@ -103,6 +90,24 @@ public final class ChatProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("the chat did not become healthy in 4 minutes; see " + log);
+    }
+
+    /** Starts the server, for a test that expects it not to become healthy (and polls /health itself). */
+    public void startWithoutWaitingForHealth() throws IOException {
+        dataDir.toFile().mkdirs();
+        List<String> chatOptions = new ArrayList<>(Arrays.asList(System.getProperty("chat.it.jvm", "-Xmx1g").trim().split("\\s+")));
+        chatOptions.add("-Dchat.data.dir=" + dataDir.toAbsolutePath());
+        chatOptions.add("-Dchat.stomp.port=" + stompPort);
+        chatOptions.addAll(extraOptions);
+        List<String> command = onWildFly() ? wildFly(chatOptions) : payara(chatOptions);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (onWildFly()) {
+            // standalone.sh takes JVM options (the heap size) from JAVA_OPTS, the rest as arguments
+            builder.environment().put("JAVA_OPTS", String.join(" ",
+                    chatOptions.stream().filter(o -> !o.startsWith("-D")).toList()));
+        }
+        process = builder.redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     private List<String> payara(List<String> chatOptions) {
