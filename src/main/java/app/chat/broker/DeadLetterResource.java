@@ -11,8 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * {@code GET /api/ops/dead-letters} lists the dead-letter queue; {@code POST /api/ops/dead-letters/replay}
@@ -25,9 +24,12 @@ public class DeadLetterResource {
     @Inject
     DeadLetters deadLetters;
 
+    /**
+     * Read per request, as a list that may be absent: Payara cannot inject Optional&lt;List&gt; and
+     * WildFly's SmallRye Config refuses an empty value for a plain List.
+     */
     @Inject
-    @ConfigProperty(name = "chat.operators")
-    Optional<List<String>> operators;
+    Config config;
 
     @Context
     SecurityContext security;
@@ -53,7 +55,8 @@ public class DeadLetterResource {
     }
 
     private boolean isOperator() {
-        return operators.orElse(List.of()).contains(security.getUserPrincipal().getName());
+        List<String> operators = config.getOptionalValues("chat.operators", String.class).orElse(List.of());
+        return operators.contains(security.getUserPrincipal().getName());
     }
 
     private static Response notAnOperator() {
