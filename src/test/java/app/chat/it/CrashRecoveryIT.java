@@ -78,16 +78,7 @@ class CrashRecoveryIT {
             clients.forEach(StompClient::close);
             assertEquals(SENDERS * PER_SENDER, acked.size(), "every message acked after the resend");
 
-            List<JsonObject> history = new ArrayList<>();
-            long after = 0;
-            while (true) {
-                var page = api.as(reader, "GET", "api/rooms/" + room + "/messages?limit=200&after=" + after, null).array();
-                if (page.isEmpty()) {
-                    break;
-                }
-                page.forEach(v -> history.add(v.asJsonObject()));
-                after = history.get(history.size() - 1).getJsonNumber("seq").longValue();
-            }
+            List<JsonObject> history = api.history(reader, room);
             assertEquals(SENDERS * PER_SENDER, history.size(), "stored once each");
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < history.size(); i++) {

@@ -113,7 +113,7 @@ class DatabaseOutageIT {
             assertEquals(200, healthStatus(chat.root()), "healthy again without a restart");
             long lastOutageAck = sentDuringOutage.stream().mapToLong(ackedAt::get).max().orElseThrow();
 
-            List<JsonObject> history = history(api, reader, room);
+            List<JsonObject> history = api.history(reader, room);
             assertEquals(sent.size(), history.size(), "stored once each");
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < history.size(); i++) {
@@ -143,19 +143,6 @@ class DatabaseOutageIT {
     private static int healthStatus(URI root) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve("health")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static List<JsonObject> history(ChatApi api, String reader, long room) throws Exception {
-        List<JsonObject> history = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            var page = api.as(reader, "GET", "api/rooms/" + room + "/messages?limit=200&after=" + after, null).array();
-            if (page.isEmpty()) {
-                return history;
-            }
-            page.forEach(v -> history.add(v.asJsonObject()));
-            after = history.get(history.size() - 1).getJsonNumber("seq").longValue();
-        }
     }
 
     private static void drainAcks(List<StompClient> clients, Map<String, JsonObject> acked, Map<String, Long> ackedAt)

@@ -71,7 +71,7 @@ class DiskFullIT {
                 assertTrue(said.toLowerCase().contains("disk"), "the ERROR says why: " + said);
                 System.out.println("disk full: the sender got ERROR \"" + said.strip() + "\"");
             }
-            List<JsonObject> history = history(new ChatApi(full.root()), reader, room);
+            List<JsonObject> history = new ChatApi(full.root()).history(reader, room);
             assertEquals(3, history.size(), "nothing stored while the disk was full");
         }
 
@@ -84,7 +84,7 @@ class DiskFullIT {
                 JsonObject ack = Chat.next(c, Chat.clientMsgId("after-1"), 30);
                 assertEquals(4, ack.getJsonNumber("seq").longValue(), "the next message continues the room");
             }
-            List<JsonObject> history = history(api, reader, room);
+            List<JsonObject> history = api.history(reader, room);
             assertEquals(List.of("before 1", "before 2", "before 3", "after"),
                     history.stream().map(m -> m.getString("text")).toList(), "history intact, nothing from the full disk");
         }
@@ -97,10 +97,5 @@ class DiskFullIT {
         } catch (java.io.IOException notYet) {
             return "";
         }
-    }
-
-    private static List<JsonObject> history(ChatApi api, String reader, long room) throws Exception {
-        return api.as(reader, "GET", "api/rooms/" + room + "/messages?limit=100&after=0", null).array()
-                .stream().map(v -> v.asJsonObject()).toList();
     }
 }

@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /** The chat's HTTP API as a client uses it, with JSON-P for the answers. */
@@ -90,5 +92,19 @@ public final class ChatApi {
             }
         }
         return id;
+    }
+
+    /** A room's whole history as {@code user} sees it, oldest first, paging with after={last seq}. */
+    public List<JsonObject> history(String user, long room) throws Exception {
+        List<JsonObject> history = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            JsonArray page = as(user, "GET", "api/rooms/" + room + "/messages?limit=200&after=" + after, null).array();
+            if (page.isEmpty()) {
+                return history;
+            }
+            page.forEach(v -> history.add(v.asJsonObject()));
+            after = history.get(history.size() - 1).getJsonNumber("seq").longValue();
+        }
     }
 }
