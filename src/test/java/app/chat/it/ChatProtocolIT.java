@@ -352,7 +352,6 @@ class ChatProtocolIT {
             // second and a half of slack for the broker to read them
             long allowed = 30 + (long) Math.ceil(10 * (sendingSeconds + 1.5));
             assertTrue(acked <= allowed, acked + " acked, at most " + allowed + " for " + sendingSeconds + " s of sending");
-            System.out.printf("flood: %d sent in %.2f s, %d acked, %d refused%n", sent, sendingSeconds, acked, sent - acked);
             assertTrue(!limited.isEmpty(), "the rest is refused");
             for (JsonObject error : limited) {
                 assertEquals("RATE_LIMITED", error.getString("code"));
