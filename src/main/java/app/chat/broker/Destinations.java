@@ -15,8 +15,6 @@ public final class Destinations {
     public static final String DEAD_LETTERS = "chat.dlq";
     /** Message property in which the broker stamps the authenticated sender. */
     public static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
-    /** Set by the broker on chat.send messages (enable-ingress-timestamp): when it received them. */
-    public static final String INGRESS_TIMESTAMP = "_AMQ_INGRESS_TIMESTAMP";
 
     private static final String ROOM_PREFIX = "room.";
     private static final String USER_PREFIX = "user.";

@@ -56,7 +56,7 @@ public class ChatMessageConsumer implements MessageListener {
             }
             String body = body(message);
             Outcome outcome = body != null
-                    ? messages.accept(sender, body, message.getJMSMessageID(), !message.getJMSRedelivered(), receivedAt(message))
+                    ? messages.accept(sender, body, message.getJMSMessageID(), !message.getJMSRedelivered())
                     : new Outcome.Rejected(new Rejection(null, ErrorCode.INVALID_JSON, "the body is not valid UTF-8"));
             publish(sender, outcome);
         } catch (JMSException e) {
@@ -75,16 +75,6 @@ public class ChatMessageConsumer implements MessageListener {
             LOG.log(Level.DEBUG, "Rejected a message from {0}: {1}", sender, r.rejection().code());
             publisher.publish(userTopic, json.write(r.rejection()));
         }
-    }
-
-    /**
-     * When the broker received the message (chat.send has enable-ingress-timestamp), never later than
-     * now: the broker sets the stamp itself, and a future one could only ever buy extra sends.
-     */
-    private static long receivedAt(Message message) throws JMSException {
-        long now = System.currentTimeMillis();
-        Object stamp = message.getObjectProperty(Destinations.INGRESS_TIMESTAMP);
-        return stamp instanceof Long ingress ? Math.min(ingress, now) : now;
     }
 
     /** The body as text; null when it is not valid UTF-8. stomp.js sends bytes (it sets content-length). */

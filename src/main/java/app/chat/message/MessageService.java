@@ -36,11 +36,10 @@ public class MessageService {
      * Handles one message from {@code sender} (the authenticated user). {@code transportId} is the
      * broker's message id: the idempotency key when the client gave no clientMsgId, so that a
      * redelivered message is stored once all the same. A redelivery ({@code firstAttempt} false)
-     * is not counted against the sender's rate: its first attempt was. {@code receivedAtMillis} is
-     * when the broker received the message, the time the rate limit counts in.
+     * is not counted against the sender's rate: its first attempt was.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome accept(String sender, String body, String transportId, boolean firstAttempt, long receivedAtMillis) {
+    public Outcome accept(String sender, String body, String transportId, boolean firstAttempt) {
         var parsed = SendCommandParser.parse(body);
         if (parsed instanceof SendCommandParser.Invalid invalid) {
             return new Outcome.Rejected(invalid.rejection());
@@ -58,7 +57,7 @@ public class MessageService {
             return new Outcome.Duplicate(earlier.get().ack());
         }
 
-        long waitMs = firstAttempt ? rateLimiter.tryAcquire(sender, receivedAtMillis) : 0;
+        long waitMs = firstAttempt ? rateLimiter.tryAcquire(sender) : 0;
         if (waitMs > 0) {
             return new Outcome.Rejected(Rejection.rateLimited(command.clientMsgId(), waitMs));
         }

@@ -3,15 +3,12 @@ package app.chat.message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A token bucket per sender: {@code chat.rate.burst} messages at once, refilled at
- * {@code chat.rate.per-second}. Time is when the broker received each message (its ingress
- * timestamp), not when the MDB gets to it: a flood that waits in a backlog is still a flood.
- * Messages of one sender can reach the MDBs out of order (different rooms, different sessions);
- * an earlier one then refills nothing. Per node: behind a load balancer a user's limit is per
- * connection's node.
+ * {@code chat.rate.per-second}. Per node: behind a load balancer a user's limit is per connection's node.
  */
 @ApplicationScoped
 public class SendRateLimiter {
@@ -26,16 +23,15 @@ public class SendRateLimiter {
     @ConfigProperty(name = "chat.rate.burst", defaultValue = "30")
     int burst;
 
-    /**
-     * 0 when a message the broker received at {@code receivedAtMillis} is within the sender's rate;
-     * otherwise how many milliseconds until one more message is allowed.
-     */
-    public long tryAcquire(String sender, long receivedAtMillis) {
+    LongSupplier nanoClock = System::nanoTime;
+
+    /** 0 when the sender may send now; otherwise how many milliseconds until one more message is allowed. */
+    public long tryAcquire(String sender) {
         if (buckets.size() > 100_000) {
             buckets.clear(); // a full bucket is the same as no bucket: forgetting is safe
         }
-        return buckets.computeIfAbsent(sender, s -> new Bucket(burst, receivedAtMillis))
-                .take(receivedAtMillis, perSecond, burst);
+        return buckets.computeIfAbsent(sender, s -> new Bucket(burst, nanoClock.getAsLong()))
+                .take(nanoClock.getAsLong(), perSecond, burst);
     }
 
     private static final class Bucket {
@@ -48,10 +44,8 @@ public class SendRateLimiter {
         }
 
         synchronized long take(long now, double perSecond, int burst) {
-            if (now > refilledAt) {
-                tokens = Math.min(burst, tokens + (now - refilledAt) / 1e3 * perSecond);
-                refilledAt = now;
-            }
+            tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * perSecond);
+            refilledAt = now;
             if (tokens >= 1) {
                 tokens -= 1;
                 return 0;
