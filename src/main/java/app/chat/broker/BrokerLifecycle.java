@@ -120,16 +120,21 @@ public class BrokerLifecycle {
         return s != null && s.isActive();
     }
 
-    /** How many MDB sessions listen on chat.send; 0 until the resource adapter has connected. */
     /** True while the journal's disk is above chat.broker.max-disk-usage: the broker refuses sends. */
     public boolean diskFull() {
         ActiveMQServer s = server;
         return s != null && s.getPagingManager() != null && s.getPagingManager().isDiskFull();
     }
 
+    /** How many MDB sessions listen on chat.send; 0 until the resource adapter has connected. */
     public int chatSendConsumers() {
-        Queue q = isReady() ? server.locateQueue(SimpleString.of(Destinations.CHAT_SEND)) : null;
+        Queue q = chatSendQueue();
         return q == null ? 0 : q.getConsumerCount();
+    }
+
+    /** The queue the MDBs consume, or null while the broker is not running. */
+    private Queue chatSendQueue() {
+        return isReady() ? server.locateQueue(SimpleString.of(Destinations.CHAT_SEND)) : null;
     }
 
     private void requireAcceptorsStarted() {

@@ -55,8 +55,12 @@ public final class TcpProxy implements AutoCloseable {
             server = null;
         }
         for (Socket socket : sockets) {
-            socket.setSoLinger(true, 0); // RST, as a vanished host or a killed server would
-            socket.close();
+            try {
+                socket.setSoLinger(true, 0); // RST, as a vanished host or a killed server would
+                socket.close();
+            } catch (IOException alreadyClosed) {
+                // its pump closed it meanwhile
+            }
         }
         sockets.clear();
     }
