@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.activemq.artemis.api.core.ActiveMQBuffer;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.persistence.impl.journal.OperationContextImpl;
 import org.apache.activemq.artemis.core.server.MessageReference;
 import org.apache.activemq.artemis.core.server.Queue;
 
@@ -50,10 +51,17 @@ public class DeadLetters {
         if (q == null) {
             return 0;
         }
+        // Artemis keeps a per-thread operation context that finishes journal writes on its executor.
+        // This runs on a server request thread, which outlives a redeployment (WildFly redeploys the
+        // chat into the same threads): a context left from an earlier broker instance points at a
+        // stopped executor and the replay's commit is never completed. Start clean, leave clean.
+        OperationContextImpl.clearContext();
         try {
             return q.retryMessages(null);
         } catch (Exception e) {
             throw new IllegalStateException("Could not replay the dead letters: " + e.getMessage(), e);
+        } finally {
+            OperationContextImpl.clearContext();
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import org.apache.activemq.artemis.core.persistence.impl.journal.OperationContextImpl;
 import org.apache.activemq.artemis.core.security.impl.SecurityStoreImpl;
 import org.apache.activemq.artemis.core.server.ServerConsumer;
 import org.apache.activemq.artemis.core.server.ServerSession;
@@ -31,6 +32,8 @@ public class SubscriptionRevoker {
             store.invalidateAuthorizationCache();
         }
         String address = Destinations.roomTopic(left.roomId());
+        // a request thread may carry an operation context of an earlier deployment's broker (see DeadLetters)
+        OperationContextImpl.clearContext();
         for (ServerSession session : server.getSessions()) {
             if (!left.username().equals(session.getValidatedUser())) {
                 continue;
@@ -45,5 +48,6 @@ public class SubscriptionRevoker {
                 }
             }
         }
+        OperationContextImpl.clearContext();
     }
 }
