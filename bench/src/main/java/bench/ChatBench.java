@@ -20,8 +20,10 @@ import java.util.Locale;
  *   --shapes 1x100,10x100,100x10   rooms x subscribers per room
  *   --rates 25,50,...              input rates to sweep (messages per second, all rooms together)
  *   --seconds 5                    how long each rate is held
+ *   --warmup 10                    seconds at the first rate before each sweep, not counted (JIT, caches)
  *   --reps 3                       alternating repetitions (baseline, app, baseline, app, ...)
  *   --db h2|postgres               the app's database
+ *   --app-jvm -Dx=y                one more JVM option for the chat (repeatable): a setting to compare, a JFR recording
  *   --smoke                        seconds-long check that nothing is lost, duplicated or reordered; exit 1 if so
  * </pre>
  */
@@ -39,13 +41,13 @@ public final class ChatBench {
         List<String> heap = new ArrayList<>();
         long stamp = System.currentTimeMillis();
         try (var baseline = new BaselineTarget(out.resolve("baseline-data-" + stamp));
-             var app = new ChatTarget(Files.createDirectories(out.resolve("app-data-" + stamp)), opts.postgres)) {
+             var app = new ChatTarget(Files.createDirectories(out.resolve("app-data-" + stamp)), opts.postgres, opts.appJvmArgs)) {
             for (Shape shape : opts.shapes) {
                 for (int rep = 1; rep <= opts.reps; rep++) {
                     for (Target target : List.of(baseline, app)) {
                         System.out.printf("%s %s rep %d:", target.name(), shape, rep);
                         try (var run = new LoadRun(target, shape)) {
-                            run.step(0, opts.rates[0], 2); // warm-up, not counted: JIT, connections, caches
+                            run.step(0, opts.rates[0], opts.warmup); // warm-up, not counted: JIT, connections, caches
                             for (int rate : opts.rates) {
                                 Step s = run.step(rep, rate, opts.seconds);
                                 steps.add(s);
@@ -84,9 +86,11 @@ public final class ChatBench {
         List<Shape> shapes = List.of(Shape.parse("1x100"), Shape.parse("10x100"), Shape.parse("100x10"));
         int[] rates = {25, 50, 100, 200, 400, 800, 1600, 3200, 6400};
         int seconds = 5;
+        int warmup = 10;
         int reps = 3;
         boolean postgres;
         boolean smoke;
+        final List<String> appJvmArgs = new ArrayList<>();
 
         Options(String[] args) {
             for (int i = 0; i < args.length; i++) {
@@ -94,13 +98,16 @@ public final class ChatBench {
                     case "--shapes" -> shapes = Arrays.stream(args[++i].split(",")).map(Shape::parse).toList();
                     case "--rates" -> rates = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                     case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                    case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                     case "--reps" -> reps = Integer.parseInt(args[++i]);
                     case "--db" -> postgres = "postgres".equals(args[++i]);
+                    case "--app-jvm" -> appJvmArgs.add(args[++i]);
                     case "--smoke" -> {
                         smoke = true;
                         shapes = List.of(Shape.parse("2x5"));
                         rates = new int[] {5, 20};
                         seconds = 3;
+                        warmup = 2;
                         reps = 1;
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see ChatBench's javadoc)");

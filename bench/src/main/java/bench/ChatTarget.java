@@ -30,13 +30,14 @@ final class ChatTarget extends Target {
     private final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private int prepared = -1;
 
-    ChatTarget(Path dataDir, boolean postgres) throws Exception {
+    ChatTarget(Path dataDir, boolean postgres, List<String> appJvmArgs) throws Exception {
         httpPort = freePort();
         stompPort = freePort();
         List<String> command = new ArrayList<>(javaCommand());
         command.addAll(List.of("-Xmx1g", "-Dchat.data.dir=" + dataDir.toAbsolutePath(), "-Dchat.stomp.port=" + stompPort,
                 "-Dchat.rate.per-second=1000000", "-Dchat.rate.burst=1000000", "-Dchat.password.iterations=1024",
                 "-Dchat.stomp.max-connections-per-user=1000", "-Dchat.broker.max-subscriber-backlog=100000"));
+        command.addAll(appJvmArgs);
         if (postgres) {
             command.addAll(List.of("-Dchat.db.url=jdbc:postgresql://127.0.0.1:5432/test", "-Dchat.db.user=postgres", "-Dchat.db.password="));
         }

@@ -1,26 +1,54 @@
 package bench;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One STOMP 1.2 connection over Java's WebSocket client, as lean as the load needs: CONNECT,
- * SUBSCRIBE, SEND, and MESSAGE bodies handed to a callback on the receiving thread.
+ * One STOMP 1.2 connection over a Netty WebSocket client, as lean as the load needs: CONNECT,
+ * SUBSCRIBE, SEND, and MESSAGE bodies handed to a callback on the event-loop thread. All
+ * connections share two event-loop threads, so thousands of subscribers cost little of the
+ * generator's CPU and the baseline's knee is the broker's rather than the client's.
  */
 final class StompConnection implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Like stomp.js: without heart-beats the broker drops a connection that has sent nothing for its TTL (60 s). */
+    private static final int HEART_BEAT_MS = 10_000;
+    private static final EventLoopGroup LOOPS = new NioEventLoopGroup(2, r -> {
+        Thread t = new Thread(r, "stomp-client");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<String> connected = new CompletableFuture<>();
+    private final CompletableFuture<Void> open = new CompletableFuture<>();
     private final Consumer<String> onMessage;
-    private WebSocket socket;
+    private volatile CompletableFuture<String> pendingReceipt;
+    private Channel channel;
+    private ScheduledFuture<?> heartBeat;
     private int ids;
 
     private StompConnection(Consumer<String> onMessage) {
@@ -29,15 +57,26 @@ final class StompConnection implements AutoCloseable {
 
     static StompConnection open(URI endpoint, String login, String passcode, Consumer<String> onMessage) throws Exception {
         StompConnection c = new StompConnection(onMessage);
-        c.socket = HTTP.newWebSocketBuilder().subprotocols("v12.stomp").connectTimeout(Duration.ofSeconds(20))
-                .buildAsync(endpoint, c.listener()).get(20, TimeUnit.SECONDS);
-        String connect = "CONNECT\naccept-version:1.2\nhost:chat\nheart-beat:0,0\n"
-                + (login == null ? "" : "login:" + login + "\npasscode:" + passcode + "\n") + "\n\0";
-        c.socket.sendText(connect, true).join();
+        var handshake = WebSocketClientProtocolConfig.newBuilder().webSocketUri(endpoint).version(WebSocketVersion.V13)
+                .subprotocol("v12.stomp").customHeaders(new DefaultHttpHeaders()).maxFramePayloadLength(1 << 20)
+                .handshakeTimeoutMillis(20_000).build();
+        c.channel = new Bootstrap().group(LOOPS).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 16),
+                                new WebSocketClientProtocolHandler(handshake), c.new Frames());
+                    }
+                })
+                .connect(endpoint.getHost(), endpoint.getPort()).sync().channel();
+        c.open.get(20, TimeUnit.SECONDS);
+        c.send("CONNECT\naccept-version:1.2\nhost:chat\nheart-beat:" + HEART_BEAT_MS + "," + HEART_BEAT_MS + "\n"
+                + (login == null ? "" : "login:" + login + "\npasscode:" + passcode + "\n") + "\n\0");
         String reply = c.connected.get(20, TimeUnit.SECONDS);
         if (!reply.startsWith("CONNECTED")) {
             throw new IllegalStateException("CONNECT refused: " + reply);
         }
+        c.heartBeat = c.channel.eventLoop().scheduleAtFixedRate(() -> c.send("\n"), HEART_BEAT_MS, HEART_BEAT_MS, TimeUnit.MILLISECONDS);
         return c;
     }
 
@@ -52,10 +91,9 @@ final class StompConnection implements AutoCloseable {
         }
     }
 
-    private volatile CompletableFuture<String> pendingReceipt;
-
-    synchronized void send(String frame) {
-        socket.sendText(frame, true).join();
+    /** Queues a frame on the connection; never waits for the network (open-loop senders). */
+    void send(String frame) {
+        channel.writeAndFlush(new TextWebSocketFrame(frame));
     }
 
     void sendMessage(String destination, String body) {
@@ -64,34 +102,43 @@ final class StompConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(2, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            socket.abort();
+        if (heartBeat != null) {
+            heartBeat.cancel(false);
         }
+        channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 
-    private WebSocket.Listener listener() {
-        return new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                partial.append(data);
+    /** WebSocket messages in, STOMP frames out; Artemis sends STOMP in binary WebSocket messages by default. */
+    private final class Frames extends SimpleChannelInboundHandler<WebSocketFrame> {
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+                open.complete(null);
+            }
+            super.userEventTriggered(ctx, event);
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+            if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame
+                    || frame instanceof io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame) {
+                partial.append(frame.content().toString(StandardCharsets.UTF_8));
                 int nul;
                 while ((nul = partial.indexOf("\0")) >= 0) {
-                    String frame = partial.substring(0, nul).stripLeading();
+                    String stomp = partial.substring(0, nul).stripLeading();
                     partial.delete(0, nul + 1);
-                    dispatch(frame);
+                    dispatch(stomp);
                 }
-                ws.request(1);
-                return null;
             }
+        }
 
-            @Override
-            public CompletionStage<?> onBinary(WebSocket ws, java.nio.ByteBuffer data, boolean last) {
-                // Artemis frames STOMP in binary WebSocket messages by default
-                return onText(ws, java.nio.charset.StandardCharsets.UTF_8.decode(data), last);
-            }
-        };
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            open.completeExceptionally(cause);
+            connected.completeExceptionally(cause);
+            ctx.close();
+        }
     }
 
     private void dispatch(String frame) {

@@ -19,15 +19,21 @@ public class ChatPublisher {
     @Resource(lookup = CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
+    /** One message for a topic address ({@link Destinations#roomTopic}, {@link Destinations#userTopic}). */
+    public record Outgoing(String topicAddress, String json) {
+    }
+
     /**
-     * Publishes to a topic address ({@link Destinations#roomTopic}, {@link Destinations#userTopic}).
+     * Publishes to topic addresses, all through one connection handle: one pooled connection and
+     * one enlistment in the transaction per call, not one per message.
      * Topic messages are not journaled: only live subscribers receive them, and history is in the database.
      */
-    public void publish(String topicAddress, String json) {
+    public void publish(Outgoing... messages) {
         try (JMSContext context = connectionFactory.createContext()) {
-            context.createProducer()
-                    .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                    .send(context.createTopic(topicAddress), json);
+            var producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            for (Outgoing m : messages) {
+                producer.send(context.createTopic(m.topicAddress()), m.json());
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package app.chat.message;
 
 import app.chat.broker.ChatPublisher;
+import app.chat.broker.ChatPublisher.Outgoing;
 import app.chat.broker.Destinations;
 import app.chat.platform.ChatJson;
 import jakarta.ejb.ActivationConfigProperty;
@@ -67,13 +68,13 @@ public class ChatMessageConsumer implements MessageListener {
     private void publish(String sender, Outcome outcome) throws JMSException {
         String userTopic = Destinations.userTopic(sender);
         if (outcome instanceof Outcome.Stored s) {
-            publisher.publish(Destinations.roomTopic(s.event().roomId()), json.write(s.event()));
-            publisher.publish(userTopic, json.write(s.ack()));
+            publisher.publish(new Outgoing(Destinations.roomTopic(s.event().roomId()), json.write(s.event())),
+                    new Outgoing(userTopic, json.write(s.ack())));
         } else if (outcome instanceof Outcome.Duplicate d) {
-            publisher.publish(userTopic, json.write(d.ack()));
+            publisher.publish(new Outgoing(userTopic, json.write(d.ack())));
         } else if (outcome instanceof Outcome.Rejected r) {
             LOG.log(Level.DEBUG, "Rejected a message from {0}: {1}", sender, r.rejection().code());
-            publisher.publish(userTopic, json.write(r.rejection()));
+            publisher.publish(new Outgoing(userTopic, json.write(r.rejection())));
         }
     }
 

@@ -5,9 +5,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.Map;
 
 /**
  * Reads the JSON of /app/chat.send into a {@link SendCommand}, or says why it cannot. Fields it
@@ -16,6 +18,9 @@ import java.io.StringReader;
 final class SendCommandParser {
 
     static final int MAX_CLIENT_MSG_ID = 64;
+
+    /** Made once: Json.createReader looks the provider up with a ServiceLoader scan on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     /** Either a command or the rejection to send back. */
     sealed interface Parsed permits Command, Invalid {
@@ -33,7 +38,7 @@ final class SendCommandParser {
     static Parsed parse(String body) {
         JsonObject json;
         try {
-            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue value = READERS.createReader(new StringReader(body == null ? "" : body)).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 return invalid(null, "the body must be a JSON object");
             }
