@@ -34,4 +34,16 @@ class BrokerConfigLoaderTest {
         assertEquals(Destinations.DEAD_LETTERS,
                 config.getAddressSettings().get(Destinations.CHAT_SEND).getDeadLetterAddress().toString());
     }
+
+    @Test
+    void theJournalSyncsEveryCommitAndWaitsOnlyBrieflyForCompanyUnlessConfiguredOtherwise() throws Exception {
+        var defaults = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"), k -> null);
+        assertTrue(defaults.isJournalSyncTransactional(), "an XA prepare/commit is on disk before it is acknowledged");
+        assertTrue(defaults.isJournalSyncNonTransactional(), "a received chat message is on disk before the MDB sees it");
+        assertTrue(defaults.isJournalDatasync());
+        assertEquals(50_000, defaults.getJournalBufferTimeout_NIO());
+        var tuned = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"),
+                Map.of("chat.broker.journal-buffer-timeout-ns", "1000000")::get);
+        assertEquals(1_000_000, tuned.getJournalBufferTimeout_NIO());
+    }
 }
