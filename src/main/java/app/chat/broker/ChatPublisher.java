@@ -1,10 +1,13 @@
 package app.chat.broker;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends JSON to room and user topics through the resource adapter, so that a send joins the
@@ -19,6 +22,17 @@ public class ChatPublisher {
     @Resource(lookup = CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
+    @Inject
+    @ConfigProperty(name = "chat.publisher.known-topics", defaultValue = "10000")
+    int knownTopicsCapacity;
+
+    private KnownTopics knownTopics;
+
+    @PostConstruct
+    void init() {
+        knownTopics = new KnownTopics(knownTopicsCapacity);
+    }
+
     /** One message for a topic address ({@link Destinations#roomTopic}, {@link Destinations#userTopic}). */
     public record Outgoing(String topicAddress, String json) {
     }
@@ -32,7 +46,7 @@ public class ChatPublisher {
         try (JMSContext context = connectionFactory.createContext()) {
             var producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
             for (Outgoing m : messages) {
-                producer.send(context.createTopic(m.topicAddress()), m.json());
+                producer.send(knownTopics.topic(m.topicAddress(), context::createTopic), m.json());
             }
         }
     }
