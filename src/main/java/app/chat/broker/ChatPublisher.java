@@ -3,9 +3,9 @@ package app.chat.broker;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
-import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
