@@ -6,7 +6,10 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 @ApplicationScoped
 class MessageRepository {
@@ -14,17 +17,28 @@ class MessageRepository {
     @PersistenceContext(unitName = "chat")
     EntityManager em;
 
-    Optional<ChatMessage> findByDedupeKey(String sender, String dedupeKey) {
-        return em.createQuery("select m from ChatMessage m where m.sender = :sender and m.dedupeKey = :key",
-                        ChatMessage.class)
-                .setParameter("sender", sender)
-                .setParameter("key", dedupeKey)
-                .getResultStream().findFirst();
+    /**
+     * The stored messages with any of these idempotency keys, in one query. It asks for every
+     * sender x key combination (so the (sender, dedupe_key) index serves it) and keeps the pairs asked for.
+     */
+    Map<PendingMessage.DedupeId, ChatMessage> findByDedupeIds(Set<PendingMessage.DedupeId> ids) {
+        Set<String> senders = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        ids.forEach(id -> {
+            senders.add(id.sender());
+            keys.add(id.key());
+        });
+        Map<PendingMessage.DedupeId, ChatMessage> found = new HashMap<>();
+        em.createQuery("select m from ChatMessage m where m.sender in :senders and m.dedupeKey in :keys", ChatMessage.class)
+                .setParameter("senders", senders).setParameter("keys", keys).getResultStream()
+                .filter(m -> ids.contains(m.dedupeId()))
+                .forEach(m -> found.put(m.dedupeId(), m));
+        return found;
     }
 
-    void add(ChatMessage message) {
-        em.persist(message);
-        em.flush(); // surface a duplicate key now, inside this transaction
+    void addAll(List<ChatMessage> rows) {
+        rows.forEach(em::persist);
+        em.flush(); // ids assigned and a duplicate key surfaced now, inside this transaction (one JDBC batch)
     }
 
     /** Messages with after < seq < before, ascending, at most limit of them, the oldest first. */

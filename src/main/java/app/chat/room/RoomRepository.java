@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -17,9 +21,23 @@ class RoomRepository {
         return Optional.ofNullable(em.find(Room.class, id));
     }
 
-    /** The room row locked until commit: seq numbers are handed out one writer at a time. */
-    Optional<Room> findForUpdate(long id) {
-        return Optional.ofNullable(em.find(Room.class, id, LockModeType.PESSIMISTIC_WRITE));
+    /** The rooms' rows, locked until commit, in id order: seq numbers are handed out one writer at a time. */
+    List<Room> lockInIdOrder(Collection<Long> ids) {
+        return em.createQuery("select r from Room r where r.id in :ids order by r.id", Room.class)
+                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    Set<Long> existing(Collection<Long> ids) {
+        return new HashSet<>(em.createQuery("select r.id from Room r where r.id in :ids", Long.class)
+                .setParameter("ids", ids).getResultList());
+    }
+
+    Set<Membership.Key> memberships(Collection<Long> roomIds, Collection<String> usernames) {
+        return em.createQuery("select m.roomId, m.username from Membership m"
+                        + " where m.roomId in :rooms and m.username in :users", Object[].class)
+                .setParameter("rooms", roomIds).setParameter("users", usernames).getResultStream()
+                .map(row -> new Membership.Key((Long) row[0], (String) row[1]))
+                .collect(Collectors.toSet());
     }
 
     void add(Room room) {
@@ -31,8 +49,8 @@ class RoomRepository {
         return em.createQuery("select r from Room r order by r.id", Room.class).getResultList();
     }
 
-    java.util.Set<Long> roomsOf(String username) {
-        return new java.util.HashSet<>(em.createQuery("select m.roomId from Membership m where m.username = :user", Long.class)
+    Set<Long> roomsOf(String username) {
+        return new HashSet<>(em.createQuery("select m.roomId from Membership m where m.username = :user", Long.class)
                 .setParameter("user", username).getResultList());
     }
 
