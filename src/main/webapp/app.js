@@ -150,7 +150,11 @@ function subscribeRoom(room) {
       if (m.sender !== state.user && !room.seen.has(m.id)) {
         $('announcer').textContent = m.sender + ': ' + m.text;
       }
-      showMessage(room, m);
+      // seq counts 1, 2, 3... per room: a jump means a broadcast was missed (the server stores
+      // before it publishes, so history has it); fetch the gap before showing what came after
+      const gap = room.lastSeq && m.seq > room.lastSeq + 1;
+      const catchingUp = gap ? catchUp(room).catch(() => {}) : Promise.resolve();
+      catchingUp.then(() => showMessage(room, m));
     }
   });
 }
