@@ -31,8 +31,10 @@ import java.util.Locale;
  *   --retries 1                    how often a failed rate is tried again before the sweep stops
  *   --reps 1                       repetitions (median and spread)
  *   --server-cpus 0 --generator-cpus 1 --no-pin   taskset pinning
+ *   --lag-limit-ms 10              send lag p99 above which a step is generator-bound
  *   --generator-threads N          generator event loops (default: one per generator CPU)
  *   --app-jvm -Dx=y                one more JVM option for the chat (repeatable)
+ *   --baseline-jvm -Dx=y           one more JVM option for the baseline broker (repeatable)
  *   --calibrate                    the generator against a trivial fan-out server: its own ceiling
  *   --smoke                        seconds-long check that nothing is lost, duplicated or reordered; exit 1 if so
  * </pre>
@@ -49,6 +51,7 @@ public final class ChatBench {
         var pinning = new Pinning(opts);
         pinning.pinGenerator();
         int loops = opts.generatorThreads > 0 ? opts.generatorThreads : pinning.generatorCores();
+        var budget = new GeneratorBudget(pinning.generatorCores(), opts.lagLimitMs);
         System.out.println("Pinning: " + pinning.description + "; generator event loops: " + loops);
         Path out = Files.createDirectories(Path.of("target", "bench"));
         EventLoopGroup group = new NioEventLoopGroup(loops, r -> {
@@ -67,7 +70,7 @@ public final class ChatBench {
                     try (Target target = start(name, pinning, data, opts)) {
                         System.out.printf("%s %s rep %d (log %s)%n", name, shape, rep, data);
                         try (var run = new LoadRun(group, target, shape)) {
-                            sweep(run, rep, opts, pinning.generatorCores(), steps);
+                            sweep(run, rep, opts, budget, steps);
                         }
                         try {
                             target.verify();
@@ -81,7 +84,7 @@ public final class ChatBench {
             }
         }
         group.shutdownGracefully();
-        var report = new Report(steps, opts, pinning.generatorCores());
+        var report = new Report(steps, opts, budget);
         String table = report.table() + "\n" + report.checks();
         System.out.println();
         System.out.println(table);
@@ -104,15 +107,15 @@ public final class ChatBench {
 
     private static Target start(String name, Pinning pinning, Path data, Options opts) throws Exception {
         return switch (name) {
-            case "baseline" -> new BaselineTarget(pinning, data, false);
-            case "baseline-persistent" -> new BaselineTarget(pinning, data, true);
+            case "baseline" -> new BaselineTarget(pinning, data, false, opts.baselineJvmArgs);
+            case "baseline-persistent" -> new BaselineTarget(pinning, data, true, opts.baselineJvmArgs);
             case "mock" -> new MockTarget(pinning, data);
             default -> new ChatTarget(pinning, Files.createDirectories(data), name.substring("app-".length()), opts.appJvmArgs);
         };
     }
 
     /** Warm-up, then the ladder; a failed rate is retried, then the sweep stops (the smoke tries every rate). */
-    private static void sweep(LoadRun run, int rep, Options opts, int generatorCores, List<Step> steps) throws Exception {
+    private static void sweep(LoadRun run, int rep, Options opts, GeneratorBudget budget, List<Step> steps) throws Exception {
         if (opts.warmup > 0) {
             run.step(rep, 0, opts.rates[0], 0, opts.warmup); // not counted: JIT, connections, caches
         }
@@ -121,12 +124,12 @@ public final class ChatBench {
             for (int attempt = 1; attempt <= 1 + opts.retries; attempt++) {
                 s = run.step(rep, attempt, rate, opts.ramp, opts.seconds);
                 steps.add(s);
-                System.out.println("  " + Report.line(s, generatorCores));
-                if (s.passes(generatorCores)) {
+                System.out.println("  " + Report.line(s, budget));
+                if (s.passes(budget)) {
                     break;
                 }
             }
-            if (!s.passes(generatorCores) && !opts.smoke) {
+            if (!s.passes(budget) && !opts.smoke) {
                 return;
             }
         }

@@ -10,11 +10,6 @@ import org.HdrHistogram.Histogram;
  */
 final class GeneratorMeter {
 
-    /** At or above this share of its cores the generator, not the target, may be what is measured. */
-    static final double CPU_LIMIT = 0.9;
-    /** Senders this late (p99) no longer offer the intended rate. */
-    static final double LAG_P99_LIMIT_MS = 10;
-
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 

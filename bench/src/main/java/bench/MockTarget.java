@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The calibration target: {@link MockFanoutServer} in its own process, pinned like the servers. */
-final class MockTarget extends Target {
+final class MockTarget extends TopicTarget {
 
     private final int port;
 
@@ -26,29 +26,5 @@ final class MockTarget extends Target {
     @Override
     URI stomp() {
         return URI.create("ws://127.0.0.1:" + port + "/stomp");
-    }
-
-    @Override
-    void prepare(int rooms, int subscribersPerRoom, int senders) {
-    }
-
-    @Override
-    String login(String role, int index) {
-        return null;
-    }
-
-    @Override
-    String roomDestination(int room) {
-        return "/topic/room." + (room + 1);
-    }
-
-    @Override
-    String sendDestination(int room) {
-        return roomDestination(room);
-    }
-
-    @Override
-    String body(int room, String tag, String clientMsgId) {
-        return "{\"type\":\"message\",\"roomId\":" + (room + 1) + ",\"text\":\"" + tag + "\",\"clientMsgId\":\"" + clientMsgId + "\"}";
     }
 }

@@ -25,9 +25,11 @@ final class Options {
     String generatorCpus = "1";
     boolean pin = true;
     int generatorThreads = 0; // 0: one event loop per generator CPU
+    double lagLimitMs = 10;
     boolean smoke;
     boolean calibrate;
     final List<String> appJvmArgs = new ArrayList<>();
+    final List<String> baselineJvmArgs = new ArrayList<>();
 
     Options(String[] args) {
         for (int i = 0; i < args.length; i++) {
@@ -45,8 +47,10 @@ final class Options {
                 case "--server-cpus" -> serverCpus = args[++i];
                 case "--generator-cpus" -> generatorCpus = args[++i];
                 case "--no-pin" -> pin = false;
+                case "--lag-limit-ms" -> lagLimitMs = Double.parseDouble(args[++i]);
                 case "--generator-threads" -> generatorThreads = Integer.parseInt(args[++i]);
                 case "--app-jvm" -> appJvmArgs.add(args[++i]);
+                case "--baseline-jvm" -> baselineJvmArgs.add(args[++i]);
                 case "--all" -> {
                     shapes = ALL_SHAPES;
                     targets = List.of("baseline", "app");

@@ -24,19 +24,19 @@ final class Report {
 
     private final List<Step> steps;
     private final Options opts;
-    private final int generatorCores;
+    private final GeneratorBudget budget;
 
-    Report(List<Step> steps, Options opts, int generatorCores) {
+    Report(List<Step> steps, Options opts, GeneratorBudget budget) {
         this.steps = steps;
         this.opts = opts;
-        this.generatorCores = generatorCores;
+        this.budget = budget;
     }
 
-    static String line(Step s, int generatorCores) {
+    static String line(Step s, GeneratorBudget budget) {
         return String.format("%5d/s #%d: %7.0f deliveries/s, p50 %.1f p99 %.1f max %.1f ms, lost %d dup %d ooo %d, server %.2f cores,"
                         + " generator %.0f%% CPU, send lag p99 %.1f max %.1f ms: %s", s.rate(), s.attempt(), s.deliveriesPerSecond(),
                 s.p(50), s.p(99), s.latencyMicros().getMaxValue() / 1000.0, s.lost(), s.duplicated(), s.outOfOrder(),
-                s.serverCpuSeconds() / s.seconds(), 100 * s.generatorCpuCores(), s.lag(99), s.lagMax(), s.verdict(generatorCores));
+                s.serverCpuSeconds() / s.seconds(), 100 * s.generatorCpuCores(), s.lag(99), s.lagMax(), s.verdict(budget));
     }
 
     private List<Step> of(String target, Shape shape, int rep) {
@@ -45,7 +45,7 @@ final class Report {
 
     /** The highest passing rate of one sweep (0 if none passed). */
     int knee(String target, Shape shape, int rep) {
-        return of(target, shape, rep).stream().filter(s -> s.passes(generatorCores)).mapToInt(Step::rate).max().orElse(0);
+        return of(target, shape, rep).stream().filter(s -> s.passes(budget)).mapToInt(Step::rate).max().orElse(0);
     }
 
     /** What ended the sweep: the last step's verdict, or the end of the ladder. */
@@ -55,12 +55,12 @@ final class Report {
             return "-";
         }
         Step last = sweep.get(sweep.size() - 1);
-        return last.passes(generatorCores) ? "end of ladder" : last.verdict(generatorCores) + " at " + last.rate();
+        return last.passes(budget) ? "end of ladder" : last.verdict(budget) + " at " + last.rate();
     }
 
     private Step atKnee(String target, Shape shape, int rep) {
         int knee = knee(target, shape, rep);
-        return of(target, shape, rep).stream().filter(s -> s.rate() == knee && s.passes(generatorCores)).findFirst().orElse(null);
+        return of(target, shape, rep).stream().filter(s -> s.rate() == knee && s.passes(budget)).findFirst().orElse(null);
     }
 
     private static double median(List<Double> values) {
@@ -158,13 +158,13 @@ final class Report {
             sb.append(best == null ? "calibration: no step passed\n"
                     : String.format("calibration: the generator carried %.0f deliveries/s (%d msg/s in, %s) with %.0f%% CPU of its %d core(s),"
                             + " send lag p99 %.1f ms: %s%n", best.deliveriesPerSecond(), best.rate(), best.shape(), 100 * best.generatorCpuCores(),
-                    generatorCores, best.lag(99), calibrationPassed() ? "OK ≥ 100,000" : "BELOW 100,000: make the generator leaner"));
+                    budget.cores(), best.lag(99), calibrationPassed() ? "OK ≥ 100,000" : "BELOW 100,000: make the generator leaner"));
         }
         return sb.toString();
     }
 
     private Step bestCalibration() {
-        return steps.stream().filter(s -> s.target().equals("mock") && s.passes(generatorCores))
+        return steps.stream().filter(s -> s.target().equals("mock") && s.passes(budget))
                 .max(Comparator.comparingDouble(Step::deliveriesPerSecond)).orElse(null);
     }
 
@@ -182,7 +182,7 @@ final class Report {
                     s.shape(), s.rep(), s.rate(), s.attempt(), s.seconds(), s.sent(), s.expected(), s.delivered(), s.lost(), s.duplicated(),
                     s.outOfOrder(), s.p(50), s.p(99), s.p(99.9), s.latencyMicros().getMaxValue() / 1000.0, s.deliveriesPerSecond(),
                     s.serverCpuSeconds(), s.serverCpuMsPerMessage(), s.serverCpuMsPer1000Deliveries(), s.generatorCpuCores(), s.lag(99),
-                    s.lagMax(), s.verdict(generatorCores)));
+                    s.lagMax(), s.verdict(budget)));
         }
         Files.write(file, lines);
     }

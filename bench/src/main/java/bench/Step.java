@@ -18,17 +18,17 @@ record Step(String target, Shape shape, int rep, int rate, int attempt, double s
     }
 
     /** The generator, not the target, may have been the limit: its figures say nothing about the target. */
-    boolean generatorBound(int generatorCores) {
-        return generatorCpuCores >= GeneratorMeter.CPU_LIMIT * generatorCores || lag(99) > GeneratorMeter.LAG_P99_LIMIT_MS;
+    boolean generatorBound(GeneratorBudget budget) {
+        return budget.exceededBy(this);
     }
 
     /** Below the knee: everything arrived, once, in order, p99 under 100 ms, and the generator kept up. */
-    boolean passes(int generatorCores) {
-        return clean() && p(99) < P99_LIMIT_MS && !generatorBound(generatorCores);
+    boolean passes(GeneratorBudget budget) {
+        return clean() && p(99) < P99_LIMIT_MS && !generatorBound(budget);
     }
 
-    String verdict(int generatorCores) {
-        if (generatorBound(generatorCores)) {
+    String verdict(GeneratorBudget budget) {
+        if (generatorBound(budget)) {
             return "GENERATOR-BOUND";
         }
         if (!clean()) {

@@ -82,8 +82,13 @@ abstract class Target implements AutoCloseable {
             Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
             String out = new String(info.getInputStream().readAllBytes());
             info.waitFor();
-            var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
-            return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
+            // G1 prints one "garbage-first heap ... used NK" line, Serial (a JVM on one core) one per generation
+            var m = java.util.regex.Pattern.compile("(heap|generation) +total \\d+K, used (\\d+)K").matcher(out);
+            long usedK = 0;
+            while (m.find()) {
+                usedK += Long.parseLong(m.group(2));
+            }
+            return usedK / 1024;
         } catch (Exception e) {
             return -1;
         }
