@@ -17,7 +17,8 @@ import java.util.Map;
  * The chat as a user runs it: the built WAR on Payara Micro with its embedded broker, H2 by default
  * or PostgreSQL. Two settings differ from the defaults, neither on the message path: the per-user
  * send rate limit is lifted (a benchmark sends faster than a person) and passwords are hashed with
- * fewer iterations (setting up a thousand users should take seconds, not minutes).
+ * fewer iterations (setting up a thousand users should take seconds, not minutes). Its acceptor takes
+ * {@link #MAX_CONNECTIONS}, as the baseline's does, so that 1000x10 fits.
  */
 final class ChatTarget extends Target {
 

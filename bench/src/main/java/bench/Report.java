@@ -130,7 +130,8 @@ final class Report {
             }
             Row baseline = rows.get("baseline");
             for (var e : rows.entrySet()) {
-                if (baseline != null && e.getKey().startsWith("app-")) { // only what this run measured on both sides
+                // only what this run measured on both sides, and only knees: a ratio to a sweep with none says nothing
+                if (baseline != null && baseline.knee > 0 && e.getValue().knee > 0 && e.getKey().startsWith("app-")) {
                     sb.append(String.format("| %s | **%s / baseline** | **%.2f** | | | | | | | | | | **%.2f** | | |%n", shape, e.getKey(),
                             e.getValue().knee / baseline.knee, e.getValue().median(Step::serverCpuMsPer1000Deliveries)
                                     / baseline.median(Step::serverCpuMsPer1000Deliveries)));

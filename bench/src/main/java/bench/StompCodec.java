@@ -2,7 +2,6 @@ package bench;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 
@@ -133,9 +132,5 @@ final class StompCodec {
     /** For the rare control frames (CONNECTED, RECEIPT, ERROR): a String is fine there. */
     static String text(ByteBuf buf, int start, int end) {
         return buf.toString(start, end - start, StandardCharsets.UTF_8);
-    }
-
-    static String hex(ByteBuf buf) {
-        return ByteBufUtil.hexDump(buf);
     }
 }
