@@ -49,8 +49,14 @@ record Step(String target, Shape shape, int rep, int rate, int attempt, double s
         return sendLagMicros.getTotalCount() == 0 ? Double.NaN : sendLagMicros.getMaxValue() / 1000.0;
     }
 
+    /** Measured: delivered over the step's time including its drain, so a little under offered even when all arrived. */
     double deliveriesPerSecond() {
         return delivered / seconds;
+    }
+
+    /** What the step asked of the target: a passing step delivered all of it. */
+    double offeredDeliveriesPerSecond() {
+        return (double) rate * shape.perRoom();
     }
 
     double serverCpuMsPerMessage() {
