@@ -109,6 +109,18 @@ abstract class Target implements AutoCloseable {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }
+            keepOnlyTheLog();
+        }
+    }
+
+    /** Every start gets a fresh data directory; journals and databases would fill the disk over an --all run. */
+    private void keepOnlyTheLog() throws IOException {
+        try (var files = Files.walk(log.getParent())) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(log) && !p.equals(log.getParent())) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 
