@@ -1,29 +1,41 @@
 package bench;
 
-import java.io.PrintWriter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.ResourceLeakDetector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The chat's benchmark. For each shape it alternates the baseline (bare Artemis, same acceptor,
- * clients publishing straight to the topic) and the app (the whole pipeline: broker, MDB, database,
- * republish), sweeping fixed input rates upwards until a rate fails (something lost, duplicated or
- * out of order, or p99 over 100 ms). The last passing rate is the knee. Figures are reported per
- * target and as app/baseline ratios, which hold on a noisy machine where absolute numbers do not.
+ * The chat's benchmark. For each shape and repetition it starts one target at a time (the baseline:
+ * bare Artemis, same acceptor, clients publishing straight to the topic; the app: the whole
+ * pipeline, broker, MDB, database, republish), sweeps input rates upwards with nothing else of the
+ * benchmark running, and stops it. A rate passes when every delivery arrived once and in order,
+ * p99 stayed under 100 ms and the generator was not itself the limit; a failed rate is retried once,
+ * then the sweep stops. The highest passing rate is the knee. Lab notes: bench/README.md.
  *
  * <pre>
- *   --shapes 1x100,10x100,100x10   rooms x subscribers per room
- *   --rates 25,50,...              input rates to sweep (messages per second, all rooms together)
- *   --seconds 5                    how long each rate is held
- *   --warmup 10                    seconds at the first rate before each sweep, not counted (JIT, caches)
- *   --reps 3                       alternating repetitions (baseline, app, baseline, app, ...)
- *   --db h2|postgres               the app's database
- *   --app-jvm -Dx=y                one more JVM option for the chat (repeatable): a setting to compare, a JFR recording
+ *   --targets baseline,app         what to measure (also: mock)
+ *   --baseline memory|persistent|both   the baseline's persistence (persistent: the chat's journal settings)
+ *   --db h2|postgres|h2,postgres   the app's database(s)
+ *   --all                          every shape, both targets, both databases
+ *   --shapes 1x100,10x100,100x10   rooms x subscribers per room (1000x10 for the 10,000-connection check)
+ *   --rates 25,35,50,...           input rates (messages per second, all rooms together); default ×√2 up to 6400
+ *   --seconds 10                   measured seconds per rate
+ *   --ramp 3                       seconds at each new rate before it is measured, not counted
+ *   --warmup 10                    seconds at the first rate after each start, not counted (JIT, caches)
+ *   --retries 1                    how often a failed rate is tried again before the sweep stops
+ *   --reps 1                       repetitions (median and spread)
+ *   --server-cpus 0 --generator-cpus 1 --no-pin   taskset pinning
+ *   --lag-limit-ms 10              send lag p99 above which a step is generator-bound
+ *   --generator-threads N          generator event loops (default: one per generator CPU)
+ *   --app-jvm -Dx=y                one more JVM option for the chat (repeatable)
+ *   --baseline-jvm -Dx=y           one more JVM option for the baseline broker (repeatable)
+ *   --calibrate                    the generator against a trivial fan-out server: its own ceiling
  *   --smoke                        seconds-long check that nothing is lost, duplicated or reordered; exit 1 if so
  * </pre>
  */
@@ -34,84 +46,91 @@ public final class ChatBench {
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED); // its sampling costs the generator CPU
         var opts = new Options(args);
-        Path out = Path.of("target", "bench");
-        Files.createDirectories(out);
+        var pinning = new Pinning(opts);
+        pinning.pinGenerator();
+        int loops = opts.generatorThreads > 0 ? opts.generatorThreads : pinning.generatorCores();
+        var budget = new GeneratorBudget(pinning.generatorCores(), opts.lagLimitMs);
+        System.out.println("Pinning: " + pinning.description + "; generator event loops: " + loops);
+        Path out = Files.createDirectories(Path.of("target", "bench"));
+        EventLoopGroup group = new NioEventLoopGroup(loops, r -> {
+            Thread t = new Thread(r, "stomp-client");
+            t.setDaemon(true);
+            return t;
+        });
         List<Step> steps = new ArrayList<>();
-        List<String> heap = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         long stamp = System.currentTimeMillis();
-        try (var baseline = new BaselineTarget(out.resolve("baseline-data-" + stamp));
-             var app = new ChatTarget(Files.createDirectories(out.resolve("app-data-" + stamp)), opts.postgres, opts.appJvmArgs)) {
-            for (Shape shape : opts.shapes) {
-                for (int rep = 1; rep <= opts.reps; rep++) {
-                    for (Target target : List.of(baseline, app)) {
-                        System.out.printf("%s %s rep %d:", target.name(), shape, rep);
-                        try (var run = new LoadRun(target, shape)) {
-                            run.step(0, opts.rates[0], opts.warmup); // warm-up, not counted: JIT, connections, caches
-                            for (int rate : opts.rates) {
-                                Step s = run.step(rep, rate, opts.seconds);
-                                steps.add(s);
-                                System.out.printf(" %d/s p99=%.1fms%s", rate, s.p(99), s.clean() ? "" : " LOST/DUP/OOO!");
-                                if (!s.passes() && !opts.smoke) {
-                                    break; // the smoke checks every rate for loss; latency there is a cold JVM's
-                                }
-                            }
+        for (Shape shape : opts.shapes) {
+            for (int rep = 1; rep <= opts.reps; rep++) {
+                for (String name : opts.targetNames()) {
+                    Path data = out.resolve(name + "-" + shape + "-" + rep + "-" + stamp);
+                    try (Target target = start(name, pinning, data, opts)) {
+                        System.out.printf("%s %s rep %d (log %s)%n", name, shape, rep, data);
+                        try (var run = new LoadRun(group, target, shape)) {
+                            sweep(run, rep, opts, budget, steps);
                         }
-                        System.out.println();
-                        heap.add(target.name() + " " + shape + " rep " + rep + ": heap after GC " + target.heapAfterGcMib() + " MiB");
+                        try {
+                            target.verify();
+                        } catch (IllegalStateException e) {
+                            System.out.println("\n*** " + e.getMessage() + " ***\n");
+                            problems.add(e.getMessage());
+                        }
+                        notes.add(name + " " + shape + " rep " + rep + ": heap after GC " + target.heapAfterGcMib() + " MiB");
                     }
                 }
             }
         }
-        var report = new Report(steps, opts);
-        String table = report.table();
+        group.shutdownGracefully();
+        var report = new Report(steps, opts, budget);
+        String table = report.table() + "\n" + report.checks();
         System.out.println();
         System.out.println(table);
-        heap.forEach(System.out::println);
+        notes.forEach(System.out::println);
         report.writeCsv(out.resolve("steps.csv"));
         report.writeHtml(out.resolve("latency.html"));
         Files.writeString(out.resolve("summary.md"), "Date: " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, Java " + System.getProperty("java.version") + ", db " + (opts.postgres ? "postgres" : "h2")
-                + ", args: " + String.join(" ", args) + "\n\n" + table + "\n" + String.join("\n", heap) + "\n");
+                + " cores, Java " + System.getProperty("java.version") + ", " + pinning.description
+                + ", args: " + String.join(" ", args) + "\n\n" + table + "\n" + String.join("\n", notes) + "\n");
         System.out.println("CSV, chart and summary in " + out.toAbsolutePath());
-        long problems = steps.stream().filter(s -> !s.clean() && (opts.smoke || s.rate() <= report.kneeOf(s))).count();
-        if (opts.smoke && problems > 0) {
-            System.out.println("SMOKE FAILED: a step lost, duplicated or reordered messages");
-            System.exit(1);
+        if (opts.smoke && steps.stream().anyMatch(s -> !s.clean())) {
+            problems.add("SMOKE FAILED: a step lost, duplicated or reordered messages");
         }
-        System.exit(0);
+        if (opts.calibrate && !report.calibrationPassed()) {
+            problems.add("CALIBRATION FAILED: the generator did not carry " + Report.CALIBRATION_MIN + " deliveries/s");
+        }
+        problems.forEach(p -> System.out.println("FAILED: " + p));
+        System.exit(problems.isEmpty() ? 0 : 1);
     }
 
-    static final class Options {
-        List<Shape> shapes = List.of(Shape.parse("1x100"), Shape.parse("10x100"), Shape.parse("100x10"));
-        int[] rates = {25, 50, 100, 200, 400, 800, 1600, 3200, 6400};
-        int seconds = 5;
-        int warmup = 10;
-        int reps = 3;
-        boolean postgres;
-        boolean smoke;
-        final List<String> appJvmArgs = new ArrayList<>();
+    private static Target start(String name, Pinning pinning, Path data, Options opts) throws Exception {
+        return switch (name) {
+            case "baseline" -> new BaselineTarget(pinning, data, false, opts.baselineJvmArgs);
+            case "baseline-persistent" -> new BaselineTarget(pinning, data, true, opts.baselineJvmArgs);
+            case "mock" -> new MockTarget(pinning, data);
+            default -> new ChatTarget(pinning, Files.createDirectories(data), name.substring("app-".length()), opts.appJvmArgs);
+        };
+    }
 
-        Options(String[] args) {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--shapes" -> shapes = Arrays.stream(args[++i].split(",")).map(Shape::parse).toList();
-                    case "--rates" -> rates = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
-                    case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-                    case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-                    case "--reps" -> reps = Integer.parseInt(args[++i]);
-                    case "--db" -> postgres = "postgres".equals(args[++i]);
-                    case "--app-jvm" -> appJvmArgs.add(args[++i]);
-                    case "--smoke" -> {
-                        smoke = true;
-                        shapes = List.of(Shape.parse("2x5"));
-                        rates = new int[] {5, 20};
-                        seconds = 3;
-                        warmup = 2;
-                        reps = 1;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see ChatBench's javadoc)");
+    /** Warm-up, then the ladder; a failed rate is retried, then the sweep stops (the smoke tries every rate). */
+    private static void sweep(LoadRun run, int rep, Options opts, GeneratorBudget budget, List<Step> steps) throws Exception {
+        if (opts.warmup > 0) {
+            run.step(rep, 0, opts.rates[0], 0, opts.warmup); // not counted: JIT, connections, caches
+        }
+        for (int rate : opts.rates) {
+            Step s = null;
+            for (int attempt = 1; attempt <= 1 + opts.retries; attempt++) {
+                s = run.step(rep, attempt, rate, opts.ramp, opts.seconds);
+                steps.add(s);
+                System.out.println("  " + Report.line(s, budget));
+                if (s.passes(budget)) {
+                    break;
                 }
+            }
+            if (!s.passes(budget) && !opts.smoke) {
+                return;
             }
         }
     }

@@ -17,7 +17,8 @@ import java.util.Map;
  * The chat as a user runs it: the built WAR on Payara Micro with its embedded broker, H2 by default
  * or PostgreSQL. Two settings differ from the defaults, neither on the message path: the per-user
  * send rate limit is lifted (a benchmark sends faster than a person) and passwords are hashed with
- * fewer iterations (setting up a thousand users should take seconds, not minutes).
+ * fewer iterations (setting up a thousand users should take seconds, not minutes). Its acceptor takes
+ * {@link #MAX_CONNECTIONS}, as the baseline's does, so that 1000x10 fits.
  */
 final class ChatTarget extends Target {
 
@@ -30,27 +31,31 @@ final class ChatTarget extends Target {
     private final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private int prepared = -1;
 
-    ChatTarget(Path dataDir, boolean postgres, List<String> appJvmArgs) throws Exception {
+    private final String db;
+
+    ChatTarget(Pinning pinning, Path dataDir, String db, List<String> appJvmArgs) throws Exception {
+        this.db = db;
         httpPort = freePort();
         stompPort = freePort();
-        List<String> command = new ArrayList<>(javaCommand());
-        command.addAll(List.of("-Xmx1g", "-Dchat.data.dir=" + dataDir.toAbsolutePath(), "-Dchat.stomp.port=" + stompPort,
+        List<String> command = new ArrayList<>(List.of("-Xmx1g", "-Dchat.data.dir=" + dataDir.toAbsolutePath(),
+                "-Dchat.stomp.port=" + stompPort, "-Dchat.stomp.max-connections=" + MAX_CONNECTIONS,
                 "-Dchat.rate.per-second=1000000", "-Dchat.rate.burst=1000000", "-Dchat.password.iterations=1024",
                 "-Dchat.stomp.max-connections-per-user=1000", "-Dchat.broker.max-subscriber-backlog=100000"));
         command.addAll(appJvmArgs);
-        if (postgres) {
-            command.addAll(List.of("-Dchat.db.url=jdbc:postgresql://127.0.0.1:5432/test", "-Dchat.db.user=postgres", "-Dchat.db.password="));
+        switch (db) {
+            case "h2" -> { }
+            case "postgres" -> command.addAll(List.of("-Dchat.db.url=jdbc:postgresql://127.0.0.1:5432/test",
+                    "-Dchat.db.user=postgres", "-Dchat.db.password="));
+            default -> throw new IllegalArgumentException("--db h2|postgres, not " + db);
         }
         command.addAll(List.of("-jar", "target/payara-micro.jar", "--nocluster", "--nohazelcast", "--port", Integer.toString(httpPort),
                 "--prebootcommandfile", "target/payara/preboot.txt", "--postbootcommandfile", "target/payara/postboot.txt",
                 "--deploy", "target/chat.war", "--contextroot", "/"));
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("server.log").toFile()).start();
-        stopWithTheBenchmark();
+        launch(pinning, command, dataDir.resolve("server.log"));
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the chat exited; see " + dataDir.resolve("server.log"));
+                throw new IllegalStateException("the chat exited; see " + log);
             }
             try {
                 if (http.send(HttpRequest.newBuilder(uri("health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -70,7 +75,7 @@ final class ChatTarget extends Target {
 
     @Override
     String name() {
-        return "app";
+        return "app-" + db;
     }
 
     @Override
@@ -107,6 +112,15 @@ final class ChatTarget extends Target {
             throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
         }
         return response.body();
+    }
+
+    /** Not fatal for the app (its logging is the app's own cost), but worth knowing when it reads its figures. */
+    @Override
+    void verify() throws Exception {
+        long audit = logLinesContaining(BaselineTarget.AUDIT_LINE);
+        if (audit > 0) {
+            System.out.println("  note: the app logged " + audit + " " + BaselineTarget.AUDIT_LINE + "xx audit lines (" + log + ")");
+        }
     }
 
     @Override

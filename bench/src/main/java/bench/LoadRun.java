@@ -1,58 +1,78 @@
 package bench;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoopGroup;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Pattern;
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
 
 /**
  * Subscribers and senders connected to one target for one shape; {@link #step} holds a rate for a
  * while, open loop: each message has an intended send time, latency counts from it (so a stalled
- * sender does not hide the stall), and senders never wait for the answers.
+ * sender does not hide the stall), and senders never wait for the answers. Message k of a step goes
+ * to room k % rooms from sender k % SENDERS, as the (k / rooms)-th message of its room.
  */
 final class LoadRun implements AutoCloseable {
 
     static final int SENDERS = 4;
-    private static final Pattern TAG = Pattern.compile("t(\\d+)n(\\d+)s(\\d+)");
-    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+    private static final AtomicInteger STEP_IDS = new AtomicInteger();
 
     private final Target target;
     private final Shape shape;
+    private final GeneratorMeter noMeter = new GeneratorMeter();
     private final List<StompConnection> subscribers = new ArrayList<>();
     private final List<StompConnection> senders = new ArrayList<>();
-    private volatile Counting current;
+    private volatile DeliveryCheck current = new DeliveryCheck(-1, 0);
 
-    LoadRun(Target target, Shape shape) throws Exception {
+    LoadRun(EventLoopGroup loops, Target target, Shape shape) throws Exception {
         this.target = target;
         this.shape = shape;
         target.prepare(shape.rooms(), shape.perRoom(), SENDERS);
         for (int r = 0; r < shape.rooms(); r++) {
             for (int i = 0; i < shape.perRoom(); i++) {
-                var seen = new SubscriberState();
-                StompConnection c = StompConnection.open(target.stomp(), target.login("u", i), ChatTarget.PASSWORD,
-                        body -> current.received(seen, body));
+                StompConnection c = StompConnection.open(loops, target.stomp(), target.login("u", i), ChatTarget.PASSWORD, new Subscriber());
                 c.subscribe(target.roomDestination(r));
                 subscribers.add(c);
             }
         }
         for (int s = 0; s < SENDERS; s++) {
-            senders.add(StompConnection.open(target.stomp(), target.login("u", s), ChatTarget.PASSWORD, body -> { }));
+            senders.add(StompConnection.open(loops, target.stomp(), target.login("u", s), ChatTarget.PASSWORD, (buf, from, to) -> { }));
         }
     }
 
-    Step step(int rep, int rate, int seconds) throws Exception {
+    /** Holds the rate for rampSeconds (not counted) and then for seconds (measured). */
+    Step step(int rep, int attempt, int rate, int rampSeconds, int seconds) throws Exception {
+        if (rampSeconds > 0) {
+            current = new DeliveryCheck(STEP_IDS.incrementAndGet(), rate * rampSeconds / shape.rooms() + 1);
+            send(current.step, rate, rate * rampSeconds, noMeter);
+        }
         int total = rate * seconds;
-        Counting counting = new Counting(total);
-        current = counting;
-        long cpuBefore = target.cpu().toNanos();
-        long start = System.nanoTime() + 50_000_000L;
-        for (int k = 0; k < total; k++) {
+        var check = new DeliveryCheck(STEP_IDS.incrementAndGet(), total / shape.rooms() + 1);
+        var meter = new GeneratorMeter();
+        current = check;
+        double serverCpuBefore = target.cpuSeconds();
+        meter.start();
+        long start = send(check.step, rate, total, meter);
+        long expected = (long) total * shape.perRoom();
+        long drainUntil = System.nanoTime() + 10_000_000_000L;
+        while (check.delivered.sum() < expected && System.nanoTime() < drainUntil) {
+            Thread.sleep(5);
+        }
+        double elapsed = Math.max(seconds, (System.nanoTime() - start) / 1e9);
+        meter.stop();
+        double serverCpu = target.cpuSeconds() - serverCpuBefore;
+        Thread.sleep(200); // late duplicates would show here
+        return new Step(target.name(), shape, rep, rate, attempt, elapsed, total, expected, check.delivered.sum(),
+                check.duplicated.sum(), check.outOfOrder.sum(), check.latencyMicros.copy(), serverCpu,
+                meter.cpuCores(), meter.sendLagMicros.copy());
+    }
+
+    /** Sends count messages at rate, each at its intended time; returns the first one's intended time. */
+    private long send(int step, int rate, int count, GeneratorMeter meter) {
+        long start = System.nanoTime() + 20_000_000L;
+        for (int k = 0; k < count; k++) {
             long intended = start + (long) (k * 1e9 / rate);
             long wait = intended - System.nanoTime();
             if (wait > 0) {
@@ -60,72 +80,52 @@ final class LoadRun implements AutoCloseable {
             }
             int sender = k % SENDERS;
             int room = k % shape.rooms();
-            String tag = "t" + intended + "n" + k + "s" + sender;
-            senders.get(sender).sendMessage(target.sendDestination(room), target.body(room, tag, "m" + start + "-" + k));
+            String tag = Tag.text(step, intended, k / shape.rooms(), sender);
+            senders.get(sender).send(target.sendDestination(room), target.body(room, tag, "m" + step + "-" + k),
+                    f -> meter.sent(intended));
         }
-        long expected = (long) total * shape.perRoom();
-        long drainUntil = System.nanoTime() + 10_000_000_000L;
-        while (counting.delivered.get() < expected && System.nanoTime() < drainUntil) {
-            Thread.sleep(20);
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        double cpu = (target.cpu().toNanos() - cpuBefore) / 1e9;
-        Thread.sleep(200); // late duplicates would show here
-        return new Step(target.name(), shape, rep, rate, Math.min(elapsed, seconds + 10.0), total, expected,
-                counting.delivered.get(), counting.duplicated.get(), counting.outOfOrder.get(), counting.latency.copy(), cpu);
+        return start;
     }
 
-    /** What one subscriber saw in the current step. */
-    static final class SubscriberState {
-        BitSet seen;
-        Counting of;
-        final Map<Integer, Long> lastFromSender = new HashMap<>();
-        long lastSeq = -1;
-    }
+    /** One subscriber's view of the current step; only its connection's event loop touches it. */
+    private final class Subscriber implements StompCodec.FrameHandler {
 
-    static final class Counting {
-        final int total;
-        final AtomicLong delivered = new AtomicLong();
-        final AtomicLong duplicated = new AtomicLong();
-        final AtomicLong outOfOrder = new AtomicLong();
-        final Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
+        private final long[] tag = new long[Tag.FIELDS];
+        private final long[] lastFromSender = new long[SENDERS];
+        private DeliveryCheck of;
+        private BitSet seen;
+        private long lastSeq;
 
-        Counting(int total) {
-            this.total = total;
-        }
-
-        void received(SubscriberState s, String body) {
+        @Override
+        public void frame(ByteBuf buf, int start, int end) {
             long now = System.nanoTime();
-            var m = TAG.matcher(body);
-            if (!m.find()) {
+            DeliveryCheck check = current;
+            if (!Tag.parse(buf, StompCodec.bodyStart(buf, start, end), end, tag) || tag[Tag.STEP] != check.step) {
+                return; // a ramp's or an earlier step's message
+            }
+            if (of != check) {
+                of = check;
+                seen = new BitSet(check.perRoomTotal);
+                java.util.Arrays.fill(lastFromSender, -1);
+                lastSeq = -1;
+            }
+            int n = (int) tag[Tag.INDEX];
+            if (seen.get(n)) {
+                check.duplicated.increment();
                 return;
             }
-            synchronized (s) {
-                if (s.of != this) {
-                    s.of = this;
-                    s.seen = new BitSet(total);
-                    s.lastFromSender.clear();
-                    s.lastSeq = -1;
-                }
-                int n = Integer.parseInt(m.group(2));
-                if (s.seen.get(n)) {
-                    duplicated.incrementAndGet();
-                    return;
-                }
-                s.seen.set(n);
-                int sender = Integer.parseInt(m.group(3));
-                Long last = s.lastFromSender.put(sender, (long) n);
-                var seq = SEQ.matcher(body);
-                long seqValue = seq.find() ? Long.parseLong(seq.group(1)) : -1;
-                if ((last != null && last > n) || (seqValue >= 0 && s.lastSeq >= 0 && seqValue <= s.lastSeq)) {
-                    outOfOrder.incrementAndGet();
-                }
-                if (seqValue >= 0) {
-                    s.lastSeq = seqValue;
-                }
+            seen.set(n);
+            int sender = (int) tag[Tag.SENDER];
+            long seq = tag[Tag.SEQ];
+            if (lastFromSender[sender] > n || (seq >= 0 && lastSeq >= 0 && seq <= lastSeq)) {
+                check.outOfOrder.increment();
             }
-            delivered.incrementAndGet();
-            latency.recordValue(Math.max(0, (now - Long.parseLong(m.group(1))) / 1000));
+            lastFromSender[sender] = n;
+            if (seq >= 0) {
+                lastSeq = seq;
+            }
+            check.delivered.increment();
+            check.latencyMicros.recordValue(Math.max(0, (now - tag[Tag.INTENDED]) / 1000));
         }
     }
 

@@ -1,66 +1,59 @@
 package bench;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.util.concurrent.GenericFutureListener;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
- * One STOMP 1.2 connection over a Netty WebSocket client, as lean as the load needs: CONNECT,
- * SUBSCRIBE, SEND, and MESSAGE bodies handed to a callback on the event-loop thread. All
- * connections share two event-loop threads, so thousands of subscribers cost little of the
- * generator's CPU and the baseline's knee is the broker's rather than the client's.
+ * One STOMP 1.2 connection over a Netty WebSocket client: CONNECT, SUBSCRIBE, SEND out; MESSAGE
+ * frames handed to a {@link StompCodec.FrameHandler} on the connection's event-loop thread as a byte
+ * range. A connection lives on one event loop, so what its handler keeps needs no lock.
  */
 final class StompConnection implements AutoCloseable {
 
     /** Like stomp.js: without heart-beats the broker drops a connection that has sent nothing for its TTL (60 s). */
     private static final int HEART_BEAT_MS = 10_000;
-    private static final EventLoopGroup LOOPS = new NioEventLoopGroup(2, r -> {
-        Thread t = new Thread(r, "stomp-client");
-        t.setDaemon(true);
-        return t;
-    });
 
-    private final StringBuilder partial = new StringBuilder();
+    private final StompCodec.FrameSplitter splitter = new StompCodec.FrameSplitter();
     private final CompletableFuture<String> connected = new CompletableFuture<>();
     private final CompletableFuture<Void> open = new CompletableFuture<>();
-    private final Consumer<String> onMessage;
+    private final StompCodec.FrameHandler onMessage;
     private volatile CompletableFuture<String> pendingReceipt;
     private Channel channel;
     private ScheduledFuture<?> heartBeat;
     private int ids;
 
-    private StompConnection(Consumer<String> onMessage) {
+    private StompConnection(StompCodec.FrameHandler onMessage) {
         this.onMessage = onMessage;
     }
 
-    static StompConnection open(URI endpoint, String login, String passcode, Consumer<String> onMessage) throws Exception {
+    static StompConnection open(EventLoopGroup loops, URI endpoint, String login, String passcode, StompCodec.FrameHandler onMessage)
+            throws Exception {
         StompConnection c = new StompConnection(onMessage);
         var handshake = WebSocketClientProtocolConfig.newBuilder().webSocketUri(endpoint).version(WebSocketVersion.V13)
                 .subprotocol("v12.stomp").customHeaders(new DefaultHttpHeaders()).maxFramePayloadLength(1 << 20)
                 .handshakeTimeoutMillis(20_000).build();
-        c.channel = new Bootstrap().group(LOOPS).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
+        c.channel = new Bootstrap().group(loops).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -70,13 +63,13 @@ final class StompConnection implements AutoCloseable {
                 })
                 .connect(endpoint.getHost(), endpoint.getPort()).sync().channel();
         c.open.get(20, TimeUnit.SECONDS);
-        c.send("CONNECT\naccept-version:1.2\nhost:chat\nheart-beat:" + HEART_BEAT_MS + "," + HEART_BEAT_MS + "\n"
-                + (login == null ? "" : "login:" + login + "\npasscode:" + passcode + "\n") + "\n\0");
+        c.write(StompCodec.connect(c.channel.alloc(), login, passcode, HEART_BEAT_MS));
         String reply = c.connected.get(20, TimeUnit.SECONDS);
         if (!reply.startsWith("CONNECTED")) {
             throw new IllegalStateException("CONNECT refused: " + reply);
         }
-        c.heartBeat = c.channel.eventLoop().scheduleAtFixedRate(() -> c.send("\n"), HEART_BEAT_MS, HEART_BEAT_MS, TimeUnit.MILLISECONDS);
+        c.heartBeat = c.channel.eventLoop().scheduleAtFixedRate(() -> c.write(StompCodec.heartBeat()),
+                HEART_BEAT_MS, HEART_BEAT_MS, TimeUnit.MILLISECONDS);
         return c;
     }
 
@@ -84,20 +77,21 @@ final class StompConnection implements AutoCloseable {
     void subscribe(String destination) throws Exception {
         var receipt = new CompletableFuture<String>();
         pendingReceipt = receipt;
-        send("SUBSCRIBE\nid:" + (++ids) + "\ndestination:" + destination + "\nack:auto\nreceipt:r" + ids + "\n\n\0");
+        write(StompCodec.subscribe(channel.alloc(), ++ids, destination));
         String reply = receipt.get(20, TimeUnit.SECONDS);
         if (!reply.startsWith("RECEIPT")) {
             throw new IllegalStateException("SUBSCRIBE " + destination + " refused: " + reply);
         }
     }
 
-    /** Queues a frame on the connection; never waits for the network (open-loop senders). */
-    void send(String frame) {
-        channel.writeAndFlush(new TextWebSocketFrame(frame));
+    /** Queues a SEND; never waits for the network (open-loop senders). {@code written} runs once it left. */
+    void send(String destination, String body, GenericFutureListener<io.netty.util.concurrent.Future<? super Void>> written) {
+        channel.writeAndFlush(new TextWebSocketFrame(StompCodec.send(channel.alloc(), destination, body))).addListener(written);
     }
 
-    void sendMessage(String destination, String body) {
-        send("SEND\ndestination:" + destination + "\ncontent-type:application/json\n\n" + body + "\0");
+    /** stomp.js sends text WebSocket messages. */
+    private void write(ByteBuf frame) {
+        channel.writeAndFlush(new TextWebSocketFrame(frame));
     }
 
     @Override
@@ -106,10 +100,11 @@ final class StompConnection implements AutoCloseable {
             heartBeat.cancel(false);
         }
         channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        channel.eventLoop().execute(splitter::release);
     }
 
-    /** WebSocket messages in, STOMP frames out; Artemis sends STOMP in binary WebSocket messages by default. */
-    private final class Frames extends SimpleChannelInboundHandler<WebSocketFrame> {
+    /** WebSocket messages in (Artemis sends STOMP in binary ones by default), STOMP frames out. */
+    private final class Frames extends ChannelInboundHandlerAdapter implements StompCodec.FrameHandler {
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
@@ -120,15 +115,34 @@ final class StompConnection implements AutoCloseable {
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-            if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame
-                    || frame instanceof io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame) {
-                partial.append(frame.content().toString(StandardCharsets.UTF_8));
-                int nul;
-                while ((nul = partial.indexOf("\0")) >= 0) {
-                    String stomp = partial.substring(0, nul).stripLeading();
-                    partial.delete(0, nul + 1);
-                    dispatch(stomp);
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof WebSocketFrame frame) {
+                try {
+                    splitter.feed(frame.content(), this);
+                } finally {
+                    frame.release();
+                }
+            } else {
+                io.netty.util.ReferenceCountUtil.release(msg);
+            }
+        }
+
+        @Override
+        public void frame(ByteBuf buf, int start, int end) {
+            if (StompCodec.isMessage(buf, start)) {
+                onMessage.frame(buf, start, end);
+                return;
+            }
+            String frame = StompCodec.text(buf, start, end);
+            if (frame.startsWith("CONNECTED") || (frame.startsWith("ERROR") && !connected.isDone())) {
+                connected.complete(frame);
+            } else if (frame.startsWith("RECEIPT") || frame.startsWith("ERROR")) {
+                var receipt = pendingReceipt;
+                if (receipt != null) {
+                    receipt.complete(frame);
+                }
+                if (frame.startsWith("ERROR")) {
+                    System.err.println("STOMP ERROR: " + frame);
                 }
             }
         }
@@ -138,20 +152,6 @@ final class StompConnection implements AutoCloseable {
             open.completeExceptionally(cause);
             connected.completeExceptionally(cause);
             ctx.close();
-        }
-    }
-
-    private void dispatch(String frame) {
-        if (frame.startsWith("MESSAGE")) {
-            int body = frame.indexOf("\n\n");
-            onMessage.accept(body < 0 ? "" : frame.substring(body + 2));
-        } else if (frame.startsWith("CONNECTED") || (frame.startsWith("ERROR") && !connected.isDone())) {
-            connected.complete(frame);
-        } else if (frame.startsWith("RECEIPT") || frame.startsWith("ERROR")) {
-            var receipt = pendingReceipt;
-            if (receipt != null) {
-                receipt.complete(frame);
-            }
         }
     }
 }

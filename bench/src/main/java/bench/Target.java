@@ -3,23 +3,49 @@ package bench;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** What a run measures: the chat (app) or the bare broker (baseline), as a process of its own. */
+/**
+ * What a sweep measures, as a process of its own, started for one shape's sweep and stopped after it
+ * so that nothing else of the benchmark's runs while it is measured: the chat (app), the bare broker
+ * (baseline) or the calibration's fan-out mock.
+ */
 abstract class Target implements AutoCloseable {
 
-    protected Process process;
+    /** The chat's acceptor allows 10,000 connections by default; 1000x10 needs a few more. Both targets get the same. */
+    static final int MAX_CONNECTIONS = 20_000;
 
-    /** A benchmark stopped with Ctrl+C must not leave servers behind. */
-    protected void stopWithTheBenchmark() {
+    protected Process process;
+    protected Path log;
+
+    /** Starts java with the given arguments on the servers' cores, its output in log. */
+    protected void launch(Pinning pinning, List<String> javaArgs, Path log) throws IOException {
+        this.log = log;
+        List<String> command = new ArrayList<>(pinning.serverPrefix());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaArgs);
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Process p = process;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> { // Ctrl+C must not leave servers behind
             if (p.isAlive()) {
                 p.destroyForcibly();
             }
         }));
+    }
+
+    /** Waits until the log has the line, or fails if the process dies or takes too long. */
+    protected void awaitLogLine(String line, long timeoutSeconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (!Files.readString(log).contains(line)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException(name() + " did not start; see " + log);
+            }
+            Thread.sleep(100);
+        }
     }
 
     abstract String name();
@@ -35,29 +61,43 @@ abstract class Target implements AutoCloseable {
 
     abstract String sendDestination(int room);
 
-    /** The body a sender sends; {@code tag} carries the intended send time and a per-sender counter. */
+    /** The body a sender sends; {@code tag} carries the step, the intended send time, the index and the sender. */
     abstract String body(int room, String tag, String clientMsgId);
 
-    Duration cpu() {
-        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    /** Checks the target's own health after a sweep (e.g. its log); throws if its figures cannot be trusted. */
+    void verify() throws Exception {
     }
 
-    long pid() {
-        return process.pid();
+    /** CPU seconds the process has used so far (its own threads and its GC). */
+    double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     /** Heap in use after a full GC, in MiB, asked of the process with jcmd. */
     long heapAfterGcMib() {
         try {
             String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-            new ProcessBuilder(jcmd, Long.toString(pid()), "GC.run").redirectErrorStream(true).start().waitFor();
-            Process info = new ProcessBuilder(jcmd, Long.toString(pid()), "GC.heap_info").redirectErrorStream(true).start();
+            String pid = Long.toString(process.pid());
+            new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor();
+            Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
             String out = new String(info.getInputStream().readAllBytes());
             info.waitFor();
-            var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
-            return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
+            // G1 prints one "garbage-first heap ... used NK" line, Serial (a JVM on one core) one per generation
+            var m = java.util.regex.Pattern.compile("(heap|generation) +total \\d+K, used (\\d+)K").matcher(out);
+            long usedK = 0;
+            while (m.find()) {
+                usedK += Long.parseLong(m.group(2));
+            }
+            return usedK / 1024;
         } catch (Exception e) {
             return -1;
+        }
+    }
+
+    /** Lines of the log containing text (a count, for checks such as the audit logger's AMQ6015). */
+    long logLinesContaining(String text) throws IOException {
+        try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.filter(l -> l.contains(text)).count();
         }
     }
 
@@ -65,8 +105,21 @@ abstract class Target implements AutoCloseable {
     public void close() throws Exception {
         if (process != null) {
             process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            keepOnlyTheLog();
+        }
+    }
+
+    /** Every start gets a fresh data directory; journals and databases would fill the disk over an --all run. */
+    private void keepOnlyTheLog() throws IOException {
+        try (var files = Files.walk(log.getParent())) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(log) && !p.equals(log.getParent())) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }
@@ -75,9 +128,5 @@ abstract class Target implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    static List<String> javaCommand() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }
