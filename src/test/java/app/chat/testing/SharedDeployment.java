@@ -7,9 +7,10 @@ import org.jboss.arquillian.container.spi.Container;
 import org.jboss.arquillian.container.spi.client.deployment.Deployment;
 import org.jboss.arquillian.container.spi.client.deployment.DeploymentDescription;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.container.spi.context.annotation.DeploymentScoped;
 import org.jboss.arquillian.container.spi.event.DeployDeployment;
 import org.jboss.arquillian.container.spi.event.UnDeployDeployment;
-import org.jboss.arquillian.container.spi.context.annotation.DeploymentScoped;
+import org.jboss.arquillian.core.api.Event;
 import org.jboss.arquillian.core.api.Instance;
 import org.jboss.arquillian.core.api.InstanceProducer;
 import org.jboss.arquillian.core.api.annotation.Inject;
@@ -53,6 +54,9 @@ public class SharedDeployment implements LoadableExtension {
         @DeploymentScoped
         private InstanceProducer<ProtocolMetaData> protocolMetaData;
 
+        @Inject
+        private Event<UnDeployDeployment> undeployEvent;
+
         /** The deployment that really is on the server, its container and what deploying it reported. */
         private Deployment deployed;
         private Container container;
@@ -94,14 +98,16 @@ public class SharedDeployment implements LoadableExtension {
             deployment.undeployed();
         }
 
-        /** Before the containers stop: the shared deployment goes, and with it Payara Micro. */
-        public void undeployAtSuiteEnd(@Observes(precedence = 100) EventContext<AfterSuite> context) throws Exception {
+        /**
+         * Before the containers stop: the shared deployment goes, and with it Payara Micro. As an
+         * event, so that the container's context is active (WildFly's adapter needs it).
+         */
+        public void undeployAtSuiteEnd(@Observes(precedence = 100) EventContext<AfterSuite> context) {
             try {
                 if (deployed != null) {
-                    DeploymentDescription description = deployed.getDescription();
-                    container.getDeployableContainer().undeploy(description.getTestableArchive() != null
-                            ? description.getTestableArchive() : description.getArchive());
+                    Deployment last = deployed;
                     deployed = null;
+                    undeployEvent.fire(new UnDeployDeployment(container, last));
                 }
             } finally {
                 context.proceed();
