@@ -27,7 +27,9 @@ import org.jboss.arquillian.test.spi.event.suite.AfterSuite;
  * deployment, so per class meant a server start per class (on WildFly, a redeploy per class).
  * The first such class deploys as usual; later ones get the same deployment's URL and their
  * undeploy is skipped; the deployment is undeployed (Payara Micro stopped) when the suite ends.
- * If the first deployment fails, the next class tries again.
+ * If the first deployment fails, the next class tries again. A test class with a deployment of its
+ * own would run next to the shared one: on Payara Micro a second server, which then needs a STOMP
+ * port of its own (chat.stomp.port).
  */
 public class SharedDeployment implements LoadableExtension {
 
