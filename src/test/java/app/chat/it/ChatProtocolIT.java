@@ -11,36 +11,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.chat.testing.Chat;
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
+import app.chat.testing.SharedChatServer;
 import app.chat.testing.StompClient;
 import app.chat.testing.StompFrame;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The protocol of README.md, black-box: the built WAR on a real Payara Micro, spoken to over HTTP
  * and STOMP over WebSocket as a browser would.
  */
-@ExtendWith(ArquillianExtension.class)
-class ChatProtocolIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ChatServer.builtWar();
-    }
-
-    @ArquillianResource
-    URL deploymentUrl;
+class ChatProtocolIT extends SharedChatServer {
 
     ChatApi api;
 

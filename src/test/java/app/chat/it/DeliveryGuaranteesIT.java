@@ -7,40 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.chat.message.FaultInjector;
 import app.chat.testing.Chat;
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
+import app.chat.testing.SharedChatServer;
 import app.chat.testing.StompClient;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Failures inside the MDB's transaction: the built WAR plus a fault injector that throws after
  * the message row is written. Nothing may be broadcast from a failed attempt, the retry must
  * store the message once, and a message that always fails must end in the dead-letter queue.
  */
-@ExtendWith(ArquillianExtension.class)
-class DeliveryGuaranteesIT {
+class DeliveryGuaranteesIT extends SharedChatServer {
 
     /** Listed in chat.operators by arquillian.xml. */
     private static final String OPERATOR = "ops-admin";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ChatServer.builtWar().addClass(FaultInjector.class);
-    }
-
-    @ArquillianResource
-    URL deploymentUrl;
 
     ChatApi api;
 

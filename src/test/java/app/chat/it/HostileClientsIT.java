@@ -8,23 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.chat.testing.Chat;
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
+import app.chat.testing.SharedChatServer;
 import app.chat.testing.StompClient;
 import app.chat.testing.StompFrame;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the internet sends: broken STOMP, oversized and endless frames, bad bytes, silent and
@@ -33,16 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * arquillian.xml sets the limits this class relies on: login timeout 3 s, 5 connections per user,
  * allowed origin http://chat.example.
  */
-@ExtendWith(ArquillianExtension.class)
-class HostileClientsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ChatServer.builtWar();
-    }
-
-    @ArquillianResource
-    URL deploymentUrl;
+class HostileClientsIT extends SharedChatServer {
 
     ChatApi api;
     String alice;

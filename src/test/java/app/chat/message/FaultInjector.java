@@ -7,9 +7,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Test-only: added to the WAR by DeliveryGuaranteesIT. It fails the storing transaction after the
- * message row was written, the worst moment: "fail-once:..." texts fail on their first attempt only,
- * "fail-7:..." on their first seven (more than the tests' five delivery attempts), "poison:..." always.
+ * Test-only: in the black-box tests' WAR (app.chat.testing.SharedChatServer), driven by
+ * DeliveryGuaranteesIT. It fails the storing transaction after the message row was written, the
+ * worst moment: "fail-once:..." texts fail on their first attempt only, "fail-7:..." on their first
+ * seven (more than the tests' five delivery attempts), "poison:..." always. Other texts pass.
  */
 @ApplicationScoped
 public class FaultInjector {

@@ -146,6 +146,7 @@ public final class ChatProcess implements AutoCloseable {
                     }
                 }
             }
+            withoutChatDeployment(base.resolve("configuration").resolve("standalone.xml"));
             Files.copy(Path.of(System.getProperty("chat.war")), base.resolve("deployments").resolve("chat.war"));
         }
         List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("standalone.sh").toString(),
@@ -153,6 +154,16 @@ public final class ChatProcess implements AutoCloseable {
                 "-Djboss.socket.binding.port-offset=" + wildflyPortOffset));
         command.addAll(chatOptions.stream().filter(o -> o.startsWith("-D")).toList());
         return command;
+    }
+
+    /**
+     * The suite's own WildFly may hold the chat deployed at this moment (the black-box tests share
+     * one deployment until the suite ends), and WildFly keeps that in standalone.xml: this server
+     * gets the WAR from its deployment folder instead, so the copied entry goes (two would fail its boot).
+     */
+    private static void withoutChatDeployment(Path standaloneXml) throws IOException {
+        String xml = Files.readString(standaloneXml);
+        Files.writeString(standaloneXml, xml.replaceAll("(?s)\\s*<deployment name=\"chat\\.war\"[^>]*>.*?</deployment>", ""));
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */

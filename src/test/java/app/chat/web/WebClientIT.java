@@ -6,24 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
+import app.chat.testing.SharedChatServer;
 import app.chat.testing.StompClient;
 import app.chat.testing.StompFrame;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -44,16 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * room and talk; markup shows as text; a reload keeps the history; a dropped WebSocket comes back
  * and shows what was said meanwhile, once.
  */
-@ExtendWith(ArquillianExtension.class)
-class WebClientIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ChatServer.builtWar();
-    }
-
-    @ArquillianResource
-    URL deploymentUrl;
+class WebClientIT extends SharedChatServer {
 
     WebDriver ann;
     WebDriver ben;
