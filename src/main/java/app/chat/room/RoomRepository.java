@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -32,12 +31,18 @@ class RoomRepository {
                 .setParameter("ids", ids).getResultList());
     }
 
+    /**
+     * Which of these users are members of which of these rooms: one query per user, answered from
+     * the index by user (a user is in few rooms; a room may have thousands of members).
+     */
     Set<Membership.Key> memberships(Collection<Long> roomIds, Collection<String> usernames) {
-        return em.createQuery("select m.roomId, m.username from Membership m"
-                        + " where m.roomId in :rooms and m.username in :users", Object[].class)
-                .setParameter("rooms", roomIds).setParameter("users", usernames).getResultStream()
-                .map(row -> new Membership.Key((Long) row[0], (String) row[1]))
-                .collect(Collectors.toSet());
+        Set<Membership.Key> found = new HashSet<>();
+        for (String user : usernames) {
+            em.createQuery("select m.roomId from Membership m where m.username = :user and m.roomId in :rooms", Long.class)
+                    .setParameter("user", user).setParameter("rooms", roomIds).getResultStream()
+                    .forEach(room -> found.add(new Membership.Key(room, user)));
+        }
+        return found;
     }
 
     void add(Room room) {
