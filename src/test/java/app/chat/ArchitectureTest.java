@@ -1,10 +1,12 @@
 package app.chat;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.ejb.MessageDriven;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,11 @@ class ArchitectureTest {
     @BeforeAll
     static void load() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("app.chat");
+    }
+
+    @Test
+    void featuresDoNotDependOnEachOtherInACycle() {
+        slices().matching("app.chat.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @Test
@@ -33,10 +40,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void webUsesOnlyThePlatform() {
+        noClasses().that().resideInAPackage("app.chat.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.chat.user..", "app.chat.room..", "app.chat.message..", "app.chat.broker..")
+                .check(classes);
+    }
+
+    @Test
     void jmsAndArtemisStayInTheBrokerAndTheMdbs() {
         noClasses().that().resideOutsideOfPackage("app.chat.broker..")
-                .and().doNotHaveSimpleName("ChatMessageConsumer")
+                .and().areNotAnnotatedWith(MessageDriven.class)
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.jms..", "org.apache.activemq..")
+                .check(classes);
+    }
+
+    @Test
+    void nettyAndArtemisInternalsStayInTheBroker() {
+        noClasses().that().resideOutsideOfPackage("app.chat.broker..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.apache.activemq.artemis.core..", "org.apache.activemq.artemis.spi..")
                 .check(classes);
     }
 }

@@ -80,9 +80,13 @@ final class ConnectionGuard implements ActiveMQServerConnectionPlugin, ActiveMQS
         if (allowedOrigins.isEmpty() || webSocket.getHttpRequest() == null) {
             return true;
         }
-        String origin = webSocket.getHttpRequest().headers().get("Origin");
+        return allowsOrigin(webSocket.getHttpRequest().headers().get("Origin"));
+    }
+
+    /** @param origin the handshake's Origin header, or null when it has none */
+    boolean allowsOrigin(String origin) {
         // non-browser clients send no Origin; browsers always do
-        return origin == null || allowedOrigins.stream().anyMatch(p -> p.matcher(origin).matches());
+        return allowedOrigins.isEmpty() || origin == null || allowedOrigins.stream().anyMatch(p -> p.matcher(origin).matches());
     }
 
     @Override
