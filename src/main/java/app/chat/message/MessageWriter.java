@@ -95,9 +95,11 @@ public class MessageWriter {
         try {
             outcomes = messages.storeAll(batch);
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                LOG.log(Level.DEBUG, "Storing a message failed; the broker will redeliver it", e);
-                batch.get(0).outcome.completeExceptionally(e);
+            if (batch.size() == 1 || DatabaseFailure.isUnreachable(e)) {
+                // one message, or a database that is away: every message goes back to the broker,
+                // which redelivers with back-off (one by one would wait on the database per message)
+                LOG.log(Level.DEBUG, "Storing " + batch.size() + " message(s) failed; the broker will redeliver", e);
+                batch.forEach(p -> p.outcome.completeExceptionally(e));
             } else {
                 LOG.log(Level.DEBUG, "A batch of {0} failed; writing its messages one by one", batch.size());
                 batch.forEach(p -> write(List.of(p)));

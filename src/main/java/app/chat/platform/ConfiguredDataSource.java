@@ -49,6 +49,13 @@ public class ConfiguredDataSource implements DataSource {
             ds.getClass().getMethod(url.startsWith("jdbc:h2:") ? "setURL" : "setUrl", String.class).invoke(ds, url);
             ds.getClass().getMethod("setUser", String.class).invoke(ds, user);
             ds.getClass().getMethod("setPassword", String.class).invoke(ds, password);
+            if (url.startsWith("jdbc:postgresql:")) {
+                // a connection cut off mid-read (a dead network, a half-open socket) fails after this
+                // instead of blocking its thread, the message writer's included, until TCP gives up
+                int timeout = config.getOptionalValue("chat.db.socket-timeout-seconds", Integer.class).orElse(15);
+                ds.getClass().getMethod("setSocketTimeout", int.class).invoke(ds, timeout);
+                ds.getClass().getMethod("setConnectTimeout", int.class).invoke(ds, Math.min(timeout, 10));
+            }
             return (DataSource) ds;
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new SQLException("Cannot set up the datasource " + vendorClass + " for " + url + ": " + e, e);
