@@ -36,9 +36,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.CHAT_SEND),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        // each session waits while its message is written: enough of them for large batches
-        // (at most Payara's MDB pool size, 32: an activation with more sessions than beans never starts)
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "32"),
+        // each session waits while its message is written: the more sessions, the larger a batch can be.
+        // Fewer than the resource adapter's client threads (Artemis' global pool: 8 per core), so a
+        // thread is always left for the adapter's own work while sessions wait
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "12"),
         // the broker starts with this application, possibly after the MDB activates: keep trying
         @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
         @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "500")})

@@ -102,13 +102,30 @@ public class MessageWriter {
                 batch.forEach(p -> p.outcome.completeExceptionally(e));
             } else {
                 LOG.log(Level.DEBUG, "A batch of {0} failed; writing its messages one by one", batch.size());
-                batch.forEach(p -> write(List.of(p)));
+                writeOneByOne(batch);
             }
             return;
         }
         publisher.publish(batch, outcomes);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).outcome.complete(outcomes.get(i));
+        }
+    }
+
+    /**
+     * After a failed batch: each message alone, so that only a culprit fails. Two failures in a row
+     * are taken for a cause that is not one message's (the database), and the rest goes back to the
+     * broker at once rather than waiting on the database once per message.
+     */
+    private void writeOneByOne(List<PendingMessage> batch) {
+        int failuresInARow = 0;
+        for (PendingMessage p : batch) {
+            if (failuresInARow >= 2) {
+                p.outcome.completeExceptionally(new IllegalStateException("not written: the messages before it failed too"));
+                continue;
+            }
+            write(List.of(p));
+            failuresInARow = p.outcome.isCompletedExceptionally() ? failuresInARow + 1 : 0;
         }
     }
 
