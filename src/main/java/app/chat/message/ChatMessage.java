@@ -68,8 +68,4 @@ public class ChatMessage {
     long roomId() {
         return roomId;
     }
-
-    PendingMessage.DedupeId dedupeId() {
-        return new PendingMessage.DedupeId(sender, dedupeKey);
-    }
 }

@@ -48,11 +48,8 @@ public class Room {
         return name;
     }
 
-    /** Takes the next {@code count} seqs and returns the first of them. */
-    long reserve(int count) {
-        long first = lastSeq + 1;
-        lastSeq += count;
-        return first;
+    long nextSeq() {
+        return ++lastSeq;
     }
 
     RoomView view(boolean member) {
