@@ -11,7 +11,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -66,7 +65,7 @@ public class BrokerLifecycle {
                     config.getValue("chat.stomp.max-frame-bytes", Integer.class),
                     config.getValue("chat.stomp.max-connections-per-user", Integer.class),
                     config.getOptionalValues("chat.stomp.allowed-origins", String.class).orElse(List.of()));
-            configuration.registerBrokerPlugin(new InboundGuard(JsonProvider.provider()));
+            configuration.registerBrokerPlugin(new InboundGuard());
             configuration.registerBrokerPlugin(connectionGuard);
             ChatAccess onAppContext = contextService.createContextualProxy(access, ChatAccess.class);
             server = new ActiveMQServerImpl(configuration, new ChatSecurityManager(onAppContext));

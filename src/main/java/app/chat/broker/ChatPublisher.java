@@ -7,11 +7,13 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends JSON to room and user topics through the resource adapter, so that a send joins the
- * caller's JTA transaction: subscribers see it only if, and once, the transaction commits.
+ * Sends JSON to room and user topics through the resource adapter. Called in a JTA transaction,
+ * a send joins it (subscribers see it only if, and once, the transaction commits); called outside
+ * one (the message writer, after its commit), the messages leave at once, in the order given.
  * The connection factory ({@value #CONNECTION_FACTORY}, XA, on chat-ra) is defined in web.xml.
  */
 @ApplicationScoped
@@ -42,7 +44,7 @@ public class ChatPublisher {
      * one enlistment in the transaction per call, not one per message.
      * Topic messages are not journaled: only live subscribers receive them, and history is in the database.
      */
-    public void publish(Outgoing... messages) {
+    public void publish(List<Outgoing> messages) {
         try (JMSContext context = connectionFactory.createContext()) {
             var producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
             for (Outgoing m : messages) {

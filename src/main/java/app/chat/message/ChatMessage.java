@@ -68,4 +68,8 @@ public class ChatMessage {
     long roomId() {
         return roomId;
     }
+
+    PendingMessage.DedupeId dedupeId() {
+        return new PendingMessage.DedupeId(sender, dedupeKey);
+    }
 }

@@ -1,9 +1,6 @@
 package app.chat.message;
 
-import app.chat.broker.ChatPublisher;
-import app.chat.broker.ChatPublisher.Outgoing;
 import app.chat.broker.Destinations;
-import app.chat.platform.ChatJson;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -17,18 +14,32 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Consumes /app/chat.send. Validation, storage and the republish to the room topic and the
- * sender's user topic share the container's JTA transaction: on any failure the whole thing rolls
- * back and the broker redelivers (then dead-letters) the message; nothing half-done is visible.
+ * Consumes /app/chat.send. What the body alone decides (JSON, text rules) is answered here; a
+ * well-formed message goes to the {@link MessageWriter}, which stores it together with whatever
+ * else is waiting (group commit) and publishes it, and this bean returns only after that: the
+ * broker forgets the message (the container transaction commits its acknowledgement) once it is
+ * stored. If storing fails or takes too long, this throws, the transaction rolls back and the broker
+ * redelivers (then dead-letters) the message; a redelivery of a stored message is acked, not stored again.
+ *
+ * <p>The broker groups messages by sender ({@code InboundGuard}), so a person's messages come here
+ * one after the other while other people's are handled in parallel, up to {@code maxSession}.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "chat-ra"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.CHAT_SEND),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
+        // each session waits while its message is written: the more sessions, the larger a batch can be.
+        // Fewer than the resource adapter's client threads (Artemis' global pool: 8 per core), so a
+        // thread is always left for the adapter's own work while sessions wait
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "12"),
         // the broker starts with this application, possibly after the MDB activates: keep trying
         @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
         @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "500")})
@@ -40,10 +51,14 @@ public class ChatMessageConsumer implements MessageListener {
     MessageService messages;
 
     @Inject
-    ChatPublisher publisher;
+    MessageWriter writer;
 
     @Inject
-    ChatJson json;
+    OutcomePublisher publisher;
+
+    @Inject
+    @ConfigProperty(name = "chat.writer.wait-seconds", defaultValue = "30")
+    int waitSeconds;
 
     @Override
     public void onMessage(Message message) {
@@ -56,25 +71,30 @@ public class ChatMessageConsumer implements MessageListener {
                 return;
             }
             String body = body(message);
-            Outcome outcome = body != null
-                    ? messages.accept(sender, body, message.getJMSMessageID(), !message.getJMSRedelivered())
-                    : new Outcome.Rejected(new Rejection(null, ErrorCode.INVALID_JSON, "the body is not valid UTF-8"));
-            publish(sender, outcome);
+            var checked = body != null ? messages.check(body)
+                    : new SendCommandParser.Invalid(new Rejection(null, ErrorCode.INVALID_JSON, "the body is not valid UTF-8"));
+            if (checked instanceof SendCommandParser.Invalid invalid) {
+                LOG.log(Level.DEBUG, "Rejected a message from {0}: {1}", sender, invalid.rejection().code());
+                publisher.publishNow(sender, new Outcome.Rejected(invalid.rejection()));
+                return;
+            }
+            var command = ((SendCommandParser.Command) checked).command();
+            awaitStored(writer.submit(new PendingMessage(sender, command, message.getJMSMessageID(), !message.getJMSRedelivered())));
         } catch (JMSException e) {
             throw new IllegalStateException("JMS failure; the message will be redelivered", e);
         }
     }
 
-    private void publish(String sender, Outcome outcome) throws JMSException {
-        String userTopic = Destinations.userTopic(sender);
-        if (outcome instanceof Outcome.Stored s) {
-            publisher.publish(new Outgoing(Destinations.roomTopic(s.event().roomId()), json.write(s.event())),
-                    new Outgoing(userTopic, json.write(s.ack())));
-        } else if (outcome instanceof Outcome.Duplicate d) {
-            publisher.publish(new Outgoing(userTopic, json.write(d.ack())));
-        } else if (outcome instanceof Outcome.Rejected r) {
-            LOG.log(Level.DEBUG, "Rejected a message from {0}: {1}", sender, r.rejection().code());
-            publisher.publish(new Outgoing(userTopic, json.write(r.rejection())));
+    private void awaitStored(CompletableFuture<Outcome> outcome) {
+        try {
+            outcome.get(waitSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("storing failed; the message will be redelivered", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("storing took over " + waitSeconds + " s; the message will be redelivered", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted; the message will be redelivered", e);
         }
     }
 

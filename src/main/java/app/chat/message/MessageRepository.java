@@ -6,7 +6,10 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 @ApplicationScoped
 class MessageRepository {
@@ -14,17 +17,26 @@ class MessageRepository {
     @PersistenceContext(unitName = "chat")
     EntityManager em;
 
-    Optional<ChatMessage> findByDedupeKey(String sender, String dedupeKey) {
-        return em.createQuery("select m from ChatMessage m where m.sender = :sender and m.dedupeKey = :key",
-                        ChatMessage.class)
-                .setParameter("sender", sender)
-                .setParameter("key", dedupeKey)
-                .getResultStream().findFirst();
+    /**
+     * The stored messages with any of these idempotency keys: one query per sender in the batch,
+     * {@code sender = ? and dedupe_key in (...)}, which the (sender, dedupe_key) unique index answers
+     * with point look-ups. (Asking for all senders and all keys at once made H2 scan every message of
+     * those senders: an index serves one IN list, not two.)
+     */
+    Map<PendingMessage.DedupeId, ChatMessage> findByDedupeIds(Set<PendingMessage.DedupeId> ids) {
+        Map<String, Set<String>> keysBySender = new HashMap<>();
+        ids.forEach(id -> keysBySender.computeIfAbsent(id.sender(), s -> new HashSet<>()).add(id.key()));
+        Map<PendingMessage.DedupeId, ChatMessage> found = new HashMap<>();
+        keysBySender.forEach((sender, keys) -> em.createQuery(
+                        "select m from ChatMessage m where m.sender = :sender and m.dedupeKey in :keys", ChatMessage.class)
+                .setParameter("sender", sender).setParameter("keys", keys).getResultStream()
+                .forEach(m -> found.put(m.dedupeId(), m)));
+        return found;
     }
 
-    void add(ChatMessage message) {
-        em.persist(message);
-        em.flush(); // surface a duplicate key now, inside this transaction
+    void addAll(List<ChatMessage> rows) {
+        rows.forEach(em::persist);
+        em.flush(); // ids assigned and a duplicate key surfaced now, inside this transaction (one JDBC batch)
     }
 
     /** Messages with after < seq < before, ascending, at most limit of them, the oldest first. */

@@ -1,5 +1,5 @@
 /**
- * Chat messages: the MDB that consumes /app/chat.send, validation, storage with per-room seq,
- * idempotent retries, and history. Asks rooms through RoomService; publishes through the broker feature.
+ * Chat messages: the MDB that consumes /app/chat.send, the group-commit writer that stores what the
+ * MDBs hand it (validation, per-room seq, idempotent retries) and publishes it, and history. Asks rooms through RoomService; publishes through the broker feature.
  */
 package app.chat.message;

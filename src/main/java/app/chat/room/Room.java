@@ -48,8 +48,11 @@ public class Room {
         return name;
     }
 
-    long nextSeq() {
-        return ++lastSeq;
+    /** Takes the next {@code count} seqs and returns the first of them. */
+    long reserve(int count) {
+        long first = lastSeq + 1;
+        lastSeq += count;
+        return first;
     }
 
     RoomView view(boolean member) {

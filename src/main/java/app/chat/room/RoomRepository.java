@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -17,9 +20,29 @@ class RoomRepository {
         return Optional.ofNullable(em.find(Room.class, id));
     }
 
-    /** The room row locked until commit: seq numbers are handed out one writer at a time. */
-    Optional<Room> findForUpdate(long id) {
-        return Optional.ofNullable(em.find(Room.class, id, LockModeType.PESSIMISTIC_WRITE));
+    /** The rooms' rows, locked until commit, in id order: seq numbers are handed out one writer at a time. */
+    List<Room> lockInIdOrder(Collection<Long> ids) {
+        return em.createQuery("select r from Room r where r.id in :ids order by r.id", Room.class)
+                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    Set<Long> existing(Collection<Long> ids) {
+        return new HashSet<>(em.createQuery("select r.id from Room r where r.id in :ids", Long.class)
+                .setParameter("ids", ids).getResultList());
+    }
+
+    /**
+     * Which of these users are members of which of these rooms: one query per user, answered from
+     * the index by user (a user is in few rooms; a room may have thousands of members).
+     */
+    Set<Membership.Key> memberships(Collection<Long> roomIds, Collection<String> usernames) {
+        Set<Membership.Key> found = new HashSet<>();
+        for (String user : usernames) {
+            em.createQuery("select m.roomId from Membership m where m.username = :user and m.roomId in :rooms", Long.class)
+                    .setParameter("user", user).setParameter("rooms", roomIds).getResultStream()
+                    .forEach(room -> found.add(new Membership.Key(room, user)));
+        }
+        return found;
     }
 
     void add(Room room) {
@@ -31,8 +54,8 @@ class RoomRepository {
         return em.createQuery("select r from Room r order by r.id", Room.class).getResultList();
     }
 
-    java.util.Set<Long> roomsOf(String username) {
-        return new java.util.HashSet<>(em.createQuery("select m.roomId from Membership m where m.username = :user", Long.class)
+    Set<Long> roomsOf(String username) {
+        return new HashSet<>(em.createQuery("select m.roomId from Membership m where m.username = :user", Long.class)
                 .setParameter("user", username).getResultList());
     }
 

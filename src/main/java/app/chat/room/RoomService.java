@@ -8,7 +8,11 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ValidationException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 @ApplicationScoped
 public class RoomService {
@@ -74,12 +78,34 @@ public class RoomService {
         }
     }
 
+    /** Of the given rooms, those that exist. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<Long> existing(Collection<Long> roomIds) {
+        return roomIds.isEmpty() ? Set.of() : rooms.existing(roomIds);
+    }
+
+    /** Of the given rooms and users, the pairs that are memberships: one query for a whole batch. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<Membership.Key> memberships(Collection<Long> roomIds, Collection<String> usernames) {
+        return roomIds.isEmpty() ? Set.of() : rooms.memberships(roomIds, usernames);
+    }
+
     /**
-     * The next message seq of a room, for a writer that is a member. Locks the room row until the
-     * caller's transaction ends, so seqs are gapless: a rolled-back transaction gives its number back.
+     * Reserves {@code count} consecutive message seqs in each room of {@code counts} and returns the
+     * first of them per room. Locks the room rows (in id order, so that two nodes writing the same
+     * rooms cannot deadlock) until the caller's transaction ends: seqs are gapless and unique across
+     * nodes, and a rolled-back transaction gives its numbers back.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long nextSeq(long roomId) {
-        return rooms.findForUpdate(roomId).orElseThrow(() -> new UnknownRoomException(roomId)).nextSeq();
+    public Map<Long, Long> reserveSeqs(Map<Long, Integer> counts) {
+        Map<Long, Long> first = new HashMap<>();
+        for (Room room : rooms.lockInIdOrder(counts.keySet())) {
+            first.put(room.id(), room.reserve(counts.get(room.id())));
+        }
+        if (first.size() != counts.size()) {
+            counts.keySet().stream().filter(id -> !first.containsKey(id)).findFirst()
+                    .ifPresent(id -> { throw new UnknownRoomException(id); });
+        }
+        return first;
     }
 }

@@ -1,0 +1,49 @@
+package app.chat.message;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.ToLongFunction;
+
+/**
+ * A parsed, well-formed message on its way through the {@link MessageWriter}: the MDB that received
+ * it waits on {@link #outcome} and lets the broker forget the message only once it completes.
+ */
+final class PendingMessage {
+
+    final String sender;
+    final SendCommand command;
+    final String dedupeKey;
+    final boolean firstAttempt;
+    final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    private Long rateWaitMs;
+
+    /**
+     * {@code transportId} is the broker's message id: the idempotency key when the client gave no
+     * clientMsgId, so that a redelivered message is stored once all the same.
+     */
+    PendingMessage(String sender, SendCommand command, String transportId, boolean firstAttempt) {
+        this.sender = sender;
+        this.command = command;
+        this.dedupeKey = command.clientMsgId() != null ? "c:" + command.clientMsgId() : "m:" + transportId;
+        this.firstAttempt = firstAttempt;
+    }
+
+    /**
+     * How long the sender must wait before this message is allowed, decided once: a batch that is
+     * retried message by message does not charge the sender twice, and a redelivery (its first
+     * attempt was charged) not at all.
+     */
+    long rateWaitMs(ToLongFunction<String> limiter) {
+        if (rateWaitMs == null) {
+            rateWaitMs = firstAttempt ? limiter.applyAsLong(sender) : 0L;
+        }
+        return rateWaitMs;
+    }
+
+    DedupeId dedupeId() {
+        return new DedupeId(sender, dedupeKey);
+    }
+
+    /** The idempotency key of a message: unique per sender in the database. */
+    record DedupeId(String sender, String key) {
+    }
+}

@@ -1,0 +1,235 @@
+package app.chat.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.chat.room.Membership;
+import app.chat.room.RoomService;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decisions of one group-commit batch, without a container: the order of the checks, seqs
+ * per room, idempotency inside and across batches, and that a rate decision is taken once.
+ */
+class MessageServiceBatchTest {
+
+    static final long LOBBY = 1;
+    static final long ATTIC = 2;
+    static final long NOWHERE = 99;
+
+    final FakeRooms rooms = new FakeRooms();
+    final FakeMessages stored = new FakeMessages();
+    final SendRateLimiter limiter = new SendRateLimiter();
+    final AtomicLong clock = new AtomicLong();
+    MessageService service;
+
+    @BeforeEach
+    void setUp() {
+        limiter.perSecond = 1;
+        limiter.burst = 3;
+        limiter.nanoClock = clock::get;
+        service = new MessageService();
+        service.messages = stored;
+        service.rooms = rooms;
+        service.rateLimiter = limiter;
+        service.stored = new NoEvents();
+        service.maxTextLength = 4000;
+        rooms.lastSeq.put(LOBBY, 0L);
+        rooms.lastSeq.put(ATTIC, 10L);
+        rooms.members.add(new Membership.Key(LOBBY, "ann"));
+        rooms.members.add(new Membership.Key(LOBBY, "bob"));
+        rooms.members.add(new Membership.Key(ATTIC, "ann"));
+    }
+
+    static PendingMessage send(String sender, long room, String clientMsgId) {
+        return new PendingMessage(sender, new SendCommand(room, "hi " + clientMsgId, clientMsgId), "ID:" + clientMsgId, true);
+    }
+
+    @Test
+    void aBatchTakesConsecutiveSeqsPerRoomInBatchOrder() {
+        var outcomes = service.storeAll(List.of(send("ann", LOBBY, "a1"), send("ann", ATTIC, "a2"),
+                send("bob", LOBBY, "b1"), send("ann", LOBBY, "a3")));
+        assertEquals(List.of(1L, 11L, 2L, 3L), outcomes.stream().map(o -> ((Outcome.Stored) o).event().seq()).toList());
+        assertEquals(3L, rooms.lastSeq.get(LOBBY));
+        assertEquals(11L, rooms.lastSeq.get(ATTIC));
+        assertEquals(4, stored.rows.size());
+        assertEquals("bob", ((Outcome.Stored) outcomes.get(2)).event().sender(), "the sender is the authenticated one");
+    }
+
+    @Test
+    void unknownRoomsAndNonMembersAreRejectedWithoutTakingASeq() {
+        var outcomes = service.storeAll(List.of(send("bob", NOWHERE, "x"), send("bob", ATTIC, "y"), send("bob", LOBBY, "z")));
+        assertEquals(ErrorCode.UNKNOWN_ROOM, ((Outcome.Rejected) outcomes.get(0)).rejection().code());
+        assertEquals(ErrorCode.NOT_A_MEMBER, ((Outcome.Rejected) outcomes.get(1)).rejection().code());
+        assertEquals(1L, ((Outcome.Stored) outcomes.get(2)).event().seq());
+        assertEquals(10L, rooms.lastSeq.get(ATTIC), "a refused message takes no seq");
+        assertEquals(1, stored.rows.size());
+    }
+
+    @Test
+    void aRetryOfAStoredMessageIsAckedWithTheOriginalAndChargesNoRate() {
+        var first = (Outcome.Stored) service.storeAll(List.of(send("ann", LOBBY, "k"))).get(0);
+        limiter.burst = 0; // any charge would now be refused
+        var again = service.storeAll(List.of(send("ann", LOBBY, "k"))).get(0);
+        var ack = assertInstanceOf(Outcome.Duplicate.class, again).ack();
+        assertEquals(first.ack(), ack);
+        assertEquals(1, stored.rows.size());
+    }
+
+    @Test
+    void theSameKeyTwiceInOneBatchIsStoredOnce() {
+        var outcomes = service.storeAll(List.of(send("ann", LOBBY, "twice"), send("ann", LOBBY, "twice")));
+        var original = (Outcome.Stored) outcomes.get(0);
+        assertEquals(new Outcome.Duplicate(original.ack()), outcomes.get(1));
+        assertEquals(1, stored.rows.size());
+    }
+
+    @Test
+    void theSameKeyFromTwoSendersIsTwoMessages() {
+        var outcomes = service.storeAll(List.of(send("ann", LOBBY, "same"), send("bob", LOBBY, "same")));
+        assertTrue(outcomes.stream().allMatch(o -> o instanceof Outcome.Stored), outcomes::toString);
+    }
+
+    @Test
+    void theRateIsCheckedAfterIdempotencyAndBeforeTheRoom() {
+        var outcomes = service.storeAll(List.of(send("bob", LOBBY, "1"), send("bob", LOBBY, "2"), send("bob", LOBBY, "3"),
+                send("bob", NOWHERE, "4")));
+        var limited = assertInstanceOf(Outcome.Rejected.class, outcomes.get(3)).rejection();
+        assertEquals(ErrorCode.RATE_LIMITED, limited.code(), "over the rate even though the room is unknown too");
+        assertTrue(limited.retryAfterMs() > 0);
+    }
+
+    @Test
+    void aBatchWrittenAgainChargesTheRateOnceAndARedeliveryNotAtAll() {
+        var batch = List.of(send("bob", LOBBY, "1"), send("bob", LOBBY, "2"), send("bob", LOBBY, "3"));
+        service.storeAll(batch);
+        stored.rows.clear(); // as if that transaction had rolled back
+        rooms.lastSeq.put(LOBBY, 0L);
+        var again = service.storeAll(batch);
+        assertTrue(again.stream().allMatch(o -> o instanceof Outcome.Stored), "the retry was not charged: " + again);
+        var redelivered = new PendingMessage("bob", new SendCommand(LOBBY, "late", "4"), "ID:4", false);
+        assertInstanceOf(Outcome.Stored.class, service.storeAll(List.of(redelivered)).get(0));
+    }
+
+    @Test
+    void checkRefusesBadJsonAndTextBeforeAnyDatabaseWork() {
+        assertInstanceOf(SendCommandParser.Invalid.class, service.check("{\"roomId\":1,\"text\":\"   \"}"));
+        assertInstanceOf(SendCommandParser.Invalid.class, service.check("not json"));
+        assertInstanceOf(SendCommandParser.Command.class, service.check("{\"roomId\":1,\"text\":\"hello\"}"));
+    }
+
+    /** Rooms and memberships in memory; reserving seqs behaves as the locked rows do. */
+    static final class FakeRooms extends RoomService {
+        final Map<Long, Long> lastSeq = new TreeMap<>();
+        final Set<Membership.Key> members = new HashSet<>();
+
+        @Override
+        public Set<Long> existing(Collection<Long> roomIds) {
+            Set<Long> found = new HashSet<>(roomIds);
+            found.retainAll(lastSeq.keySet());
+            return found;
+        }
+
+        @Override
+        public Set<Membership.Key> memberships(Collection<Long> roomIds, Collection<String> usernames) {
+            Set<Membership.Key> found = new HashSet<>();
+            for (long r : roomIds) {
+                for (String u : usernames) {
+                    if (members.contains(new Membership.Key(r, u))) {
+                        found.add(new Membership.Key(r, u));
+                    }
+                }
+            }
+            return found;
+        }
+
+        @Override
+        public Map<Long, Long> reserveSeqs(Map<Long, Integer> counts) {
+            Map<Long, Long> first = new HashMap<>();
+            counts.forEach((room, n) -> {
+                first.put(room, lastSeq.get(room) + 1);
+                lastSeq.merge(room, (long) n, Long::sum);
+            });
+            return first;
+        }
+    }
+
+    /** Stored rows in memory, with ids as the database would give them. */
+    static final class FakeMessages extends MessageRepository {
+        final List<ChatMessage> rows = new ArrayList<>();
+        long nextId = 100;
+
+        @Override
+        Map<PendingMessage.DedupeId, ChatMessage> findByDedupeIds(Set<PendingMessage.DedupeId> ids) {
+            Map<PendingMessage.DedupeId, ChatMessage> found = new HashMap<>();
+            rows.stream().filter(m -> ids.contains(m.dedupeId())).forEach(m -> found.put(m.dedupeId(), m));
+            return found;
+        }
+
+        @Override
+        void addAll(List<ChatMessage> added) {
+            for (ChatMessage m : added) {
+                setId(m, nextId++);
+                rows.add(m);
+            }
+        }
+
+        private static void setId(ChatMessage m, long id) {
+            try {
+                Field f = ChatMessage.class.getDeclaredField("id");
+                f.setAccessible(true);
+                f.set(m, id);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static final class NoEvents implements Event<MessageStored> {
+        @Override
+        public void fire(MessageStored event) {
+        }
+
+        @Override
+        public <U extends MessageStored> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends MessageStored> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<MessageStored> select(Annotation... qualifiers) {
+            return this;
+        }
+
+        @Override
+        public <U extends MessageStored> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends MessageStored> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
