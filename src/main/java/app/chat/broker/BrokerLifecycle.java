@@ -131,6 +131,19 @@ public class BrokerLifecycle {
         return q == null ? 0 : q.getConsumerCount();
     }
 
+    /**
+     * What waits on chat.send: messages not yet handed out, handed to an MDB and not yet acknowledged,
+     * scheduled for redelivery (after a rollback), and the message groups (senders) it remembers.
+     */
+    public Map<String, Long> chatSendBacklog() {
+        Queue q = chatSendQueue();
+        if (q == null) {
+            return Map.of();
+        }
+        return Map.of("waiting", q.getMessageCount(), "delivering", (long) q.getDeliveringCount(),
+                "scheduled", (long) q.getScheduledCount(), "groups", (long) q.getGroupCount());
+    }
+
     /** The queue the MDBs consume, or null while the broker is not running. */
     private Queue chatSendQueue() {
         return isReady() ? server.locateQueue(SimpleString.of(Destinations.CHAT_SEND)) : null;

@@ -25,12 +25,13 @@ public class BrokerReadiness implements HealthCheck {
         boolean active = broker.isReady();
         int consumers = active ? broker.chatSendConsumers() : 0;
         boolean diskFull = active && broker.diskFull();
-        return HealthCheckResponse.named("broker")
+        var response = HealthCheckResponse.named("broker")
                 .status(active && consumers > 0 && !diskFull)
                 .withData("active", active)
                 .withData("diskFull", diskFull)
                 .withData("chatSendConsumers", consumers)
-                .withData("deadLetters", active ? deadLetters.count() : 0)
-                .build();
+                .withData("deadLetters", active ? deadLetters.count() : 0);
+        broker.chatSendBacklog().forEach((name, value) -> response.withData("chatSend." + name, value));
+        return response.build();
     }
 }

@@ -91,6 +91,9 @@ public class ChatMessageConsumer implements MessageListener {
         } catch (ExecutionException e) {
             throw new IllegalStateException("storing failed; the message will be redelivered", e.getCause());
         } catch (TimeoutException e) {
+            // withdrawn, so that the writer does not store (and charge the sender's rate for) a copy
+            // nobody waits for; if it is being written right now, the redelivery finds it stored
+            outcome.completeExceptionally(e);
             throw new IllegalStateException("storing took over " + waitSeconds + " s; the message will be redelivered", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -73,7 +73,10 @@ public class MessageWriter {
                 }
                 batch.add(first);
                 waiting.drainTo(batch, maxBatch - 1);
-                write(batch);
+                batch.removeIf(p -> p.outcome.isDone()); // withdrawn by an MDB that stopped waiting
+                if (!batch.isEmpty()) {
+                    write(batch);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
