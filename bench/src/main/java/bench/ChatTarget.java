@@ -1,5 +1,6 @@
 package bench;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,13 +88,16 @@ final class ChatTarget extends Target {
     void prepare(int rooms, int subscribersPerRoom, int senders) throws Exception {
         int users = Math.max(subscribersPerRoom, senders);
         for (int u = prepared + 1; u < users; u++) {
-            post("api/users", null, "{\"username\":\"" + login("u", u) + "\",\"password\":\"" + PASSWORD + "\"}");
+            post("api/users", null, JSON.createObjectBuilder().add("username", login("u", u)).add("password", PASSWORD).build().toString());
             prepared = u;
         }
         roomIds.clear();
         for (int r = 0; r < rooms; r++) {
-            String body = post("api/rooms", login("u", 0), "{\"name\":\"bench " + run + " " + r + "\"}");
-            long id = Long.parseLong(body.replaceAll(".*\"id\":(\\d+).*", "$1"));
+            String body = post("api/rooms", login("u", 0), JSON.createObjectBuilder().add("name", "bench " + run + " " + r).build().toString());
+            long id;
+            try (var reader = JSON.createReader(new StringReader(body))) {
+                id = reader.readObject().getJsonNumber("id").longValueExact();
+            }
             roomIds.put(r, id);
             for (int u = 1; u < users; u++) {
                 post("api/rooms/" + id + "/members", login("u", u), null);
@@ -140,6 +144,6 @@ final class ChatTarget extends Target {
 
     @Override
     String body(int room, String tag, String clientMsgId) {
-        return "{\"roomId\":" + roomIds.get(room) + ",\"text\":\"" + tag + "\",\"clientMsgId\":\"" + clientMsgId + "\"}";
+        return JSON.createObjectBuilder().add("roomId", roomIds.get(room)).add("text", tag).add("clientMsgId", clientMsgId).build().toString();
     }
 }

@@ -1,6 +1,6 @@
 package bench;
 
-import io.netty.buffer.ByteBuf;
+import app.chat.stompcodec.StompFrameReader;
 import io.netty.channel.EventLoopGroup;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -38,7 +38,7 @@ final class LoadRun implements AutoCloseable {
             }
         }
         for (int s = 0; s < SENDERS; s++) {
-            senders.add(StompConnection.open(loops, target.stomp(), target.login("u", s), ChatTarget.PASSWORD, (buf, from, to) -> { }));
+            senders.add(StompConnection.open(loops, target.stomp(), target.login("u", s), ChatTarget.PASSWORD, (buf, start, bodyStart, bodyEnd) -> { }));
         }
     }
 
@@ -88,7 +88,7 @@ final class LoadRun implements AutoCloseable {
     }
 
     /** One subscriber's view of the current step; only its connection's event loop touches it. */
-    private final class Subscriber implements StompCodec.FrameHandler {
+    private final class Subscriber implements StompFrameReader.Handler {
 
         private final long[] tag = new long[Tag.FIELDS];
         private final long[] lastFromSender = new long[SENDERS];
@@ -97,10 +97,10 @@ final class LoadRun implements AutoCloseable {
         private long lastSeq;
 
         @Override
-        public void frame(ByteBuf buf, int start, int end) {
+        public void frame(byte[] buf, int start, int bodyStart, int bodyEnd) {
             long now = System.nanoTime();
             DeliveryCheck check = current;
-            if (!Tag.parse(buf, StompCodec.bodyStart(buf, start, end), end, tag) || tag[Tag.STEP] != check.step) {
+            if (!Tag.parse(buf, bodyStart, bodyEnd, tag) || tag[Tag.STEP] != check.step) {
                 return; // a ramp's or an earlier step's message
             }
             if (of != check) {

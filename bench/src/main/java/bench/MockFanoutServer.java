@@ -1,10 +1,13 @@
 package bench;
 
+import app.chat.stompcodec.StompFrame;
+import app.chat.stompcodec.StompFrameReader;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -60,40 +63,36 @@ public final class MockFanoutServer {
 
     private final class Frames extends SimpleChannelInboundHandler<WebSocketFrame> {
 
-        private final StompCodec.FrameSplitter splitter = new StompCodec.FrameSplitter();
+        private final StompFrameReader reader = new StompFrameReader();
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame msg) {
-            splitter.feed(msg.content(), (buf, start, end) -> frame(ctx, StompCodec.text(buf, start, end)));
+            reader.feed(msg.content().nioBuffer(), (buf, start, bodyStart, bodyEnd) -> frame(ctx, StompFrame.parse(buf, start, bodyStart, bodyEnd)));
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             topics.values().forEach(subs -> subs.removeIf(s -> s.channel() == ctx.channel()));
-            splitter.release();
         }
 
-        private void frame(ChannelHandlerContext ctx, String frame) {
-            int blank = frame.indexOf("\n\n");
-            String head = blank < 0 ? frame : frame.substring(0, blank);
-            String command = head.lines().findFirst().orElse("");
-            switch (command) {
-                case "CONNECT", "STOMP" -> reply(ctx.channel(), "CONNECTED\nversion:1.2\nheart-beat:0,0\n\n\0");
+        private void frame(ChannelHandlerContext ctx, StompFrame frame) {
+            switch (frame.command()) {
+                case "CONNECT", "STOMP" -> reply(ctx.channel(), StompFrame.of("CONNECTED", "", "version", "1.2", "heart-beat", "0,0"));
                 case "SUBSCRIBE" -> {
-                    String id = header(head, "id");
-                    topics.computeIfAbsent(header(head, "destination"), d -> new CopyOnWriteArrayList<>())
-                            .add(new Subscription(ctx.channel(), ("MESSAGE\nsubscription:" + id + "\n").getBytes(StandardCharsets.UTF_8)));
-                    String receipt = header(head, "receipt");
+                    topics.computeIfAbsent(frame.header("destination"), d -> new CopyOnWriteArrayList<>())
+                            .add(new Subscription(ctx.channel(), ("MESSAGE\nsubscription:" + frame.header("id") + "\n").getBytes(StandardCharsets.UTF_8)));
+                    String receipt = frame.header("receipt");
                     if (receipt != null) {
-                        reply(ctx.channel(), "RECEIPT\nreceipt-id:" + receipt + "\n\n\0");
+                        reply(ctx.channel(), StompFrame.of("RECEIPT", "", "receipt-id", receipt));
                     }
                 }
-                case "SEND" -> fanOut(header(head, "destination"), blank < 0 ? "" : frame.substring(blank + 2));
+                case "SEND" -> fanOut(frame.header("destination"), frame.body());
                 case "DISCONNECT" -> ctx.close();
-                default -> { } // heart-beats and the rest: ignored
+                default -> { } // the rest: ignored
             }
         }
 
+        /** Per delivery only the subscription line differs, so the rest of the MESSAGE is encoded once per SEND. */
         private void fanOut(String destination, String body) {
             var subs = topics.get(destination);
             if (subs == null) {
@@ -109,17 +108,8 @@ public final class MockFanoutServer {
             }
         }
 
-        private void reply(Channel channel, String frame) {
-            channel.writeAndFlush(new BinaryWebSocketFrame(channel.alloc().buffer().writeBytes(frame.getBytes(StandardCharsets.UTF_8))));
-        }
-
-        private String header(String head, String name) {
-            for (String line : head.split("\n")) {
-                if (line.startsWith(name + ":")) {
-                    return line.substring(name.length() + 1);
-                }
-            }
-            return null;
+        private void reply(Channel channel, StompFrame frame) {
+            channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(frame.encode())));
         }
     }
 }

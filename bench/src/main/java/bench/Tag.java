@@ -1,7 +1,5 @@
 package bench;
 
-import io.netty.buffer.ByteBuf;
-
 /**
  * What the generator writes into each message's text and finds again in each delivery:
  * {@code #step#intendedNanos#indexInRoom#sender#}. Parsed from bytes with no allocation; '#' occurs
@@ -25,8 +23,8 @@ final class Tag {
     }
 
     /** Fills out[STEP..SEQ] (SEQ = -1 without a "seq") from buf[from, to); false if there is no tag. */
-    static boolean parse(ByteBuf buf, int from, int to, long[] out) {
-        int i = buf.indexOf(from, to, (byte) '#');
+    static boolean parse(byte[] buf, int from, int to, long[] out) {
+        int i = indexOf(buf, from, to, (byte) '#');
         if (i < 0) {
             return false;
         }
@@ -34,7 +32,7 @@ final class Tag {
         for (int f = STEP; f <= SENDER; f++) {
             long v = 0;
             byte b;
-            while (i < to && (b = buf.getByte(i)) != '#') {
+            while (i < to && (b = buf[i]) != '#') {
                 v = v * 10 + (b - '0');
                 i++;
             }
@@ -46,21 +44,29 @@ final class Tag {
     }
 
     /** The number after {@code "seq":}, or -1. */
-    private static long seq(ByteBuf buf, int from, int to) {
+    private static long seq(byte[] buf, int from, int to) {
         int i = from;
-        while ((i = buf.indexOf(i, to, (byte) '"')) >= 0 && i + 6 < to) {
-            if (buf.getByte(i + 1) == 's' && buf.getByte(i + 2) == 'e' && buf.getByte(i + 3) == 'q'
-                    && buf.getByte(i + 4) == '"' && buf.getByte(i + 5) == ':') {
+        while ((i = indexOf(buf, i, to, (byte) '"')) >= 0 && i + 6 < to) {
+            if (buf[i + 1] == 's' && buf[i + 2] == 'e' && buf[i + 3] == 'q' && buf[i + 4] == '"' && buf[i + 5] == ':') {
                 long v = 0;
                 int j = i + 6;
                 byte b;
-                while (j < to && (b = buf.getByte(j)) >= '0' && b <= '9') {
+                while (j < to && (b = buf[j]) >= '0' && b <= '9') {
                     v = v * 10 + (b - '0');
                     j++;
                 }
                 return v;
             }
             i++;
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] buf, int from, int to, byte value) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == value) {
+                return i;
+            }
         }
         return -1;
     }

@@ -1,5 +1,6 @@
 package bench;
 
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,6 +19,9 @@ abstract class Target implements AutoCloseable {
 
     /** The chat's acceptor allows 10,000 connections by default; 1000x10 needs a few more. Both targets get the same. */
     static final int MAX_CONNECTIONS = 20_000;
+
+    /** JSON-P for request and SEND bodies, looked up once (each {@code Json.createX} call looks the provider up again). */
+    static final JsonProvider JSON = JsonProvider.provider();
 
     protected Process process;
     protected Path log;

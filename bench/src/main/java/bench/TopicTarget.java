@@ -26,6 +26,7 @@ abstract class TopicTarget extends Target {
     /** Shaped like the chat's broadcast event, so both carry bodies of about the same size. */
     @Override
     String body(int room, String tag, String clientMsgId) {
-        return "{\"type\":\"message\",\"roomId\":" + (room + 1) + ",\"text\":\"" + tag + "\",\"clientMsgId\":\"" + clientMsgId + "\"}";
+        return JSON.createObjectBuilder().add("type", "message").add("roomId", room + 1).add("text", tag).add("clientMsgId", clientMsgId)
+                .build().toString();
     }
 }

@@ -3,11 +3,11 @@ package app.chat.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.chat.stompcodec.StompFrame;
 import app.chat.testing.Chat;
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatProcess;
 import app.chat.testing.StompClient;
-import app.chat.testing.StompFrame;
 import app.chat.testing.TcpProxy;
 import jakarta.json.JsonObject;
 import java.net.URI;

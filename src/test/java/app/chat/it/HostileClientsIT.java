@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.chat.stompcodec.StompFrame;
 import app.chat.testing.Chat;
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
 import app.chat.testing.SharedChatServer;
 import app.chat.testing.StompClient;
-import app.chat.testing.StompFrame;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package app.chat.testing;
 
+import app.chat.stompcodec.StompFrame;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,30 +12,15 @@ public final class Chat {
     private Chat() {
     }
 
+    /** The body of a chat SEND, written by JSON-P. */
     public static String send(long roomId, String text, String clientMsgId) {
-        return "{\"roomId\":" + roomId + ",\"text\":" + quote(text) + ",\"clientMsgId\":" + quote(clientMsgId) + "}";
+        var json = ChatApi.JSON.createObjectBuilder().add("roomId", roomId).add("text", text);
+        return (clientMsgId == null ? json.addNull("clientMsgId") : json.add("clientMsgId", clientMsgId)).build().toString();
     }
 
+    /** A JSON string literal (JSON-P's escaping), or {@code null}. */
     public static String quote(String s) {
-        if (s == null) {
-            return "null";
-        }
-        var sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return s == null ? "null" : ChatApi.JSON.createValue(s).toString();
     }
 
     /** The JSON body of a MESSAGE frame; fails on anything else. */

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,9 @@ import java.util.UUID;
 public final class ChatApi {
 
     public static final String PASSWORD = "correct horse battery";
+
+    /** JSON-P, looked up once (each {@code Json.createX} call looks the provider up again). */
+    public static final JsonProvider JSON = JsonProvider.provider();
 
     private final URI root;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -39,7 +43,7 @@ public final class ChatApi {
     }
 
     public static JsonStructure parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.read();
         }
     }
@@ -71,16 +75,21 @@ public final class ChatApi {
     /** Registers a fresh user (password {@link #PASSWORD}) and returns its name. */
     public String newUser(String prefix) throws Exception {
         String name = uniqueName(prefix);
-        Reply r = call("POST", "api/users", null, null, "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}");
+        Reply r = call("POST", "api/users", null, null, signUp(name, PASSWORD));
         if (r.status() != 201) {
             throw new IllegalStateException("sign-up failed: " + r);
         }
         return name;
     }
 
+    /** The body of a sign-up (POST api/users). */
+    public static String signUp(String username, String password) {
+        return JSON.createObjectBuilder().add("username", username).add("password", password).build().toString();
+    }
+
     /** Creates a room owned by {@code owner}, joins the others, returns its id. */
     public long newRoom(String owner, String... members) throws Exception {
-        Reply r = as(owner, "POST", "api/rooms", "{\"name\":\"room of " + owner + "\"}");
+        Reply r = as(owner, "POST", "api/rooms", JSON.createObjectBuilder().add("name", "room of " + owner).build().toString());
         if (r.status() != 201) {
             throw new IllegalStateException("room creation failed: " + r);
         }

@@ -1,8 +1,12 @@
 package app.chat.testing;
 
+import app.chat.stompcodec.StompFrame;
+import app.chat.stompcodec.StompFrameReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,14 +19,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small STOMP 1.2 client over Java's own WebSocket client: enough to act like stomp.js in the
- * tests (CONNECT with login/passcode and heart-beats, SUBSCRIBE, SEND, receipts, ERROR frames).
+ * tests (CONNECT with login/passcode and heart-beats, SUBSCRIBE, SEND, receipts, ERROR frames), and
+ * to misbehave on purpose ({@link #sendRaw}, {@link #sendPart}, {@link #sendBytes}).
+ * Frames are encoded and read by the codec it shares with the benchmark ({@link StompFrame},
+ * {@link StompFrameReader}).
  */
 public final class StompClient implements AutoCloseable {
 
     private final BlockingQueue<StompFrame> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final AtomicInteger ids = new AtomicInteger();
-    private final StringBuilder partial = new StringBuilder();
+    private final StompFrameReader reader = new StompFrameReader();
+    private final StompFrameReader.Handler collect = (buf, start, bodyStart, bodyEnd) ->
+            frames.add(StompFrame.parse(buf, start, bodyStart, bodyEnd));
+    private char heldSurrogate; // a text message's part may end in half a surrogate pair
     private WebSocket socket;
     private volatile boolean stalled;
     private boolean silent;
@@ -75,13 +85,8 @@ public final class StompClient implements AutoCloseable {
 
     /** Sends CONNECT on an open socket and waits for the answer; keeps the heart-beat promise it makes. */
     public StompFrame sendConnect(String login, String passcode, String heartBeat) throws InterruptedException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("accept-version", "1.2");
-        headers.put("host", "chat");
-        headers.put("login", login);
-        headers.put("passcode", passcode);
-        headers.put("heart-beat", heartBeat);
-        sendFrame(new StompFrame("CONNECT", headers, ""));
+        sendFrame(StompFrame.of("CONNECT", "", "accept-version", "1.2", "host", "chat", "login", login,
+                "passcode", passcode, "heart-beat", heartBeat));
         connectReply = next(15);
         long every = Long.parseLong(heartBeat.split(",")[0].trim());
         if (every > 0 && !silent && isConnected()) {
@@ -99,8 +104,8 @@ public final class StompClient implements AutoCloseable {
     /** Subscribes and waits for the broker's receipt (or ERROR); returns that frame. */
     public StompFrame subscribe(String destination) throws Exception {
         String receipt = "r-" + ids.incrementAndGet();
-        sendFrame(new StompFrame("SUBSCRIBE", Map.of("id", "sub-" + ids.incrementAndGet(),
-                "destination", destination, "ack", "auto", "receipt", receipt), ""));
+        sendFrame(StompFrame.of("SUBSCRIBE", "", "id", "sub-" + ids.incrementAndGet(),
+                "destination", destination, "ack", "auto", "receipt", receipt));
         return next(10);
     }
 
@@ -122,8 +127,13 @@ public final class StompClient implements AutoCloseable {
         return next(10);
     }
 
+    /**
+     * Sends the frame as one text WebSocket message, with the headers it has: {@link #send} sets no
+     * content-length (Artemis then makes a SEND a text message; stomp.js sets one, see
+     * {@link StompFrame#withContentLength()}).
+     */
     public void sendFrame(StompFrame frame) {
-        sendRaw(frame.encode());
+        sendRaw(frame.encodeText());
     }
 
     public synchronized void sendRaw(String text) {
@@ -138,7 +148,7 @@ public final class StompClient implements AutoCloseable {
 
     /** A binary WebSocket frame: raw bytes, e.g. a frame whose body is not UTF-8. */
     public synchronized void sendBytes(byte[] bytes) {
-        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
 
     private synchronized void heartBeat() {
@@ -186,7 +196,7 @@ public final class StompClient implements AutoCloseable {
         heartBeats.shutdownNow();
         try {
             if (isOpen()) {
-                sendFrame(new StompFrame("DISCONNECT", Map.of(), ""));
+                sendFrame(StompFrame.of("DISCONNECT", ""));
                 socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
@@ -198,30 +208,37 @@ public final class StompClient implements AutoCloseable {
         return new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                partial.append(data);
-                int nul;
-                while ((nul = partial.indexOf("\0")) >= 0) {
-                    String raw = partial.substring(0, nul);
-                    partial.delete(0, nul + 1);
-                    String trimmed = raw.replaceFirst("^[\r\n]+", ""); // heart-beats between frames
-                    if (!trimmed.isEmpty()) {
-                        frames.add(StompFrame.decode(trimmed));
-                    }
+                var text = new StringBuilder(data.length() + 1);
+                if (heldSurrogate != 0) {
+                    text.append(heldSurrogate);
+                    heldSurrogate = 0;
                 }
-                if (partial.toString().isBlank()) {
-                    partial.setLength(0); // a bare heart-beat
+                text.append(data);
+                if (!last && text.length() > 0 && Character.isHighSurrogate(text.charAt(text.length() - 1))) {
+                    heldSurrogate = text.charAt(text.length() - 1);
+                    text.setLength(text.length() - 1);
+                }
+                return read(ws, ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+            }
+
+            @Override
+            public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+                return read(ws, data);
+            }
+
+            private CompletionStage<?> read(WebSocket ws, ByteBuffer bytes) {
+                try {
+                    reader.feed(bytes, collect);
+                } catch (IllegalStateException malformed) {
+                    System.err.println("StompClient: " + malformed.getMessage());
+                    closed.complete(-2);
+                    ws.abort();
+                    return null;
                 }
                 if (!stalled) {
                     ws.request(1);
                 }
                 return null;
-            }
-
-            @Override
-            public CompletionStage<?> onBinary(WebSocket ws, java.nio.ByteBuffer data, boolean last) {
-                byte[] bytes = new byte[data.remaining()];
-                data.get(bytes);
-                return onText(ws, new String(bytes, java.nio.charset.StandardCharsets.UTF_8), last);
             }
 
             @Override

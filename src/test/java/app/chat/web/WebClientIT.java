@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.chat.stompcodec.StompFrame;
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
 import app.chat.testing.SharedChatServer;
 import app.chat.testing.StompClient;
-import app.chat.testing.StompFrame;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

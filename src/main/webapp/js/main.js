@@ -1,0 +1,88 @@
+// The entry point: signing in, and the page's buttons and keys wired to the modules. A module script
+// runs once the document is parsed, and after the deferred stomp.js before it.
+import { $, scrollToBottom, showChat, showError } from './views.js';
+import { state } from './state.js';
+import { api, forgetLogin, logIn, register, savedLogin } from './api.js';
+import { connect, connectionCount, disconnect, dropConnection, subscribe } from './connection.js';
+import { createRoom, joinRoom, leaveRoom, loadRooms, resumeRoom } from './rooms.js';
+import { loadEarlier } from './messages.js';
+import { onPersonalEvent, resendPending, sendMessage } from './send.js';
+
+async function signIn(user, password) {
+  await logIn(user, password);
+  showChat(user);
+  state.config = await api('GET', 'api/config');
+  await loadRooms();
+  connect(onConnected);
+}
+
+async function signUp(user, password) {
+  await register(user, password);
+  await signIn(user, password);
+}
+
+async function onConnected() {
+  subscribe('/topic/user.' + state.user, onPersonalEvent);
+  await resumeRoom();
+  resendPending();
+}
+
+function signOut() {
+  disconnect();
+  forgetLogin();
+  location.reload();
+}
+
+$('auth-form').addEventListener('submit', e => {
+  e.preventDefault();
+  showError($('auth-error'), signIn($('username').value, $('password').value)
+    .catch(e2 => { throw e2.status === 401 ? new Error('Wrong username or password') : e2; }));
+});
+$('sign-up').addEventListener('click', () => {
+  if ($('auth-form').reportValidity()) {
+    showError($('auth-error'), signUp($('username').value, $('password').value)
+      .catch(e => { throw e.status === 409 ? new Error('That username is taken') : e; }));
+  }
+});
+$('sign-out').addEventListener('click', signOut);
+$('new-room-form').addEventListener('submit', e => {
+  e.preventDefault();
+  const name = $('new-room').value;
+  $('new-room').value = '';
+  showError($('room-error'), createRoom(name));
+});
+$('join').addEventListener('click', () => showError($('room-error'), joinRoom()));
+$('leave').addEventListener('click', () => showError($('room-error'), leaveRoom()));
+$('load-earlier').addEventListener('click', () => showError($('room-error'), loadEarlier()));
+$('jump').addEventListener('click', scrollToBottom);
+const box = $('messages');
+let pinned = true; // the reader is at the newest message
+box.addEventListener('scroll', () => {
+  pinned = box.scrollHeight - box.scrollTop - box.clientHeight < 60;
+  if (pinned) {
+    $('jump').hidden = true;
+  }
+});
+// A phone's on-screen keyboard or a turned phone shrinks the list: whoever was at the newest
+// message stays there instead of ending up somewhere in the middle.
+new ResizeObserver(() => {
+  if (pinned) {
+    box.scrollTop = box.scrollHeight;
+  }
+}).observe(box);
+$('composer').addEventListener('submit', e => { e.preventDefault(); sendMessage(); });
+$('text').addEventListener('keydown', e => {
+  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+    e.preventDefault();
+    sendMessage();
+  }
+});
+const saved = savedLogin();
+if (saved) {
+  const [user, password] = saved;
+  showError($('auth-error'), signIn(user, password));
+}
+
+// For tests and for trying it out: drop the WebSocket the way a network failure would.
+// How many times it has connected tells a test whether something dropped the connection behind its back.
+window.chatTest = { dropConnection, connections: connectionCount };

@@ -1,0 +1,129 @@
+// A room's messages on screen: each stored message once, in seq order, with gaps filled from history.
+// Live deliveries, history pages and one's own acks all come through showMessage.
+import { state } from './state.js';
+import { $, scrollToBottom } from './views.js';
+import { api } from './api.js';
+
+const PAGE = 50;
+
+/** Puts a stored message in its place by seq, once: a message seen twice (live and from history) shows once. */
+export function showMessage(room, m) {
+  if (room.seen.has(m.id)) {
+    return;
+  }
+  const own = m.sender === state.user && m.clientMsgId && state.pending.get(m.clientMsgId);
+  let li;
+  if (own) {
+    li = own.li;
+    state.pending.delete(m.clientMsgId);
+    li.classList.remove('pending', 'failed');
+    li.querySelector('.status').textContent = '';
+  } else {
+    li = messageItem(m.sender, m.text, m.sender === state.user);
+  }
+  li.dataset.seq = m.seq;
+  li.dataset.id = m.id;
+  const time = li.querySelector('time');
+  const sent = new Date(m.sentAt);
+  time.dateTime = m.sentAt;
+  time.textContent = shortTime(sent);
+  time.title = sent.toLocaleString();
+  room.seen.set(m.id, li);
+  room.lastSeq = Math.max(room.lastSeq, m.seq);
+  room.firstSeq = room.firstSeq === null ? m.seq : Math.min(room.firstSeq, m.seq);
+  insertBySeq(li, m.seq, m.sender === state.user);
+}
+
+/** A live delivery from the room's topic. */
+export function onRoomMessage(room, m) {
+  if (m.sender !== state.user && !room.seen.has(m.id)) {
+    $('announcer').textContent = m.sender + ': ' + m.text;
+  }
+  // seq counts 1, 2, 3... per room: a jump means a broadcast was missed (the server stores
+  // before it publishes, so history has it); fetch the gap before showing what came after
+  const gap = room.lastSeq && m.seq > room.lastSeq + 1;
+  const catchingUp = gap ? catchUp(room).catch(() => {}) : Promise.resolve();
+  catchingUp.then(() => showMessage(room, m));
+}
+
+/** After a reconnect: whatever was said meanwhile, from history, without repeating what is shown. */
+export async function catchUp(room) {
+  for (;;) {
+    const page = await api('GET', 'api/rooms/' + room.id + '/messages?limit=200&after=' + (room.lastSeq || 0));
+    page.forEach(m => showMessage(room, m));
+    if (page.length < 200 || state.current !== room) {
+      return;
+    }
+  }
+}
+
+/** A room just opened shows its newest page; older ones come on asking. */
+export async function showLatest(room) {
+  const latest = await api('GET', 'api/rooms/' + room.id + '/messages?limit=' + PAGE);
+  latest.forEach(m => showMessage(room, m));
+  $('load-earlier').hidden = latest.length < PAGE;
+  scrollToBottom();
+}
+
+export async function loadEarlier() {
+  const room = state.current;
+  const box = $('messages');
+  const before = box.scrollHeight - box.scrollTop;
+  const page = await api('GET', 'api/rooms/' + room.id + '/messages?limit=' + PAGE + '&before=' + room.firstSeq);
+  page.forEach(m => showMessage(room, m));
+  $('load-earlier').hidden = page.length < PAGE;
+  box.scrollTop = box.scrollHeight - before; // the reader stays where they were
+}
+
+/** Today's messages by time only; older ones with their day, so a conversation from last week reads right. */
+function shortTime(date) {
+  const time = date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (date.toDateString() === new Date().toDateString()) {
+    return time;
+  }
+  return date.toLocaleDateString([], { month: 'short', day: 'numeric' }) + ', ' + time;
+}
+
+export function messageItem(sender, text, own) {
+  const li = document.createElement('li');
+  li.className = 'message' + (own ? ' own' : '');
+  const meta = document.createElement('div');
+  meta.className = 'meta';
+  const who = document.createElement('span');
+  who.className = 'sender';
+  who.textContent = sender;
+  const time = document.createElement('time');
+  const status = document.createElement('span');
+  status.className = 'status';
+  meta.append(who, time, status);
+  const body = document.createElement('div');
+  body.className = 'text';
+  body.textContent = text;
+  li.append(meta, body);
+  return li;
+}
+
+function insertBySeq(li, seq, own) {
+  const list = $('message-list');
+  const box = $('messages');
+  const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 60;
+  let next = null;
+  for (const item of list.children) {
+    if (item.dataset.seq && Number(item.dataset.seq) > seq) {
+      next = item;
+      break;
+    }
+    if (!item.dataset.seq && !next) {
+      next = item; // pending messages stay last
+      break;
+    }
+  }
+  list.insertBefore(li, next);
+  if (next === null || !li.nextSibling || li.nextSibling.classList.contains('pending')) {
+    if (nearBottom || own) {
+      scrollToBottom();
+    } else {
+      $('jump').hidden = false; // do not yank a reader who scrolled up
+    }
+  }
+}

@@ -1,0 +1,11 @@
+// What the page knows, in one place: the modules share it instead of passing it around,
+// as the single-file client did.
+
+export const state = {
+  user: null,
+  password: null,
+  config: null,
+  rooms: new Map(),     // id -> {id, name, member}
+  current: null,        // the room on screen: {id, name, member, seen: Map(id -> li), firstSeq, lastSeq, subscription, subscribedIn}
+  pending: new Map()    // clientMsgId -> {roomId, text, li, sent}
+};
