@@ -1,5 +1,6 @@
 package app.chat.broker;
 
+import app.chat.publish.Destinations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,6 +1,6 @@
 package app.chat.message;
 
-import app.chat.broker.Destinations;
+import app.chat.publish.Destinations;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package app.chat.broker;
+package app.chat.publish;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
