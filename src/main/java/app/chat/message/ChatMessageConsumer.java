@@ -1,19 +1,14 @@
 package app.chat.message;
 
 import app.chat.publish.Destinations;
+import app.chat.publish.MessageBodies;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +65,7 @@ public class ChatMessageConsumer implements MessageListener {
                         message.getJMSMessageID());
                 return;
             }
-            String body = body(message);
+            String body = MessageBodies.text(message);
             var checked = body != null ? messages.check(body)
                     : new SendCommandParser.Invalid(new Rejection(null, ErrorCode.INVALID_JSON, "the body is not valid UTF-8"));
             if (checked instanceof SendCommandParser.Invalid invalid) {
@@ -99,25 +94,5 @@ public class ChatMessageConsumer implements MessageListener {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted; the message will be redelivered", e);
         }
-    }
-
-    /** The body as text; null when it is not valid UTF-8. stomp.js sends bytes (it sets content-length). */
-    private static String body(Message message) throws JMSException {
-        if (message instanceof TextMessage text) {
-            return text.getText();
-        }
-        if (message instanceof BytesMessage bytes) {
-            byte[] raw = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(raw);
-            try {
-                return StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(raw)).toString();
-            } catch (CharacterCodingException e) {
-                return null;
-            }
-        }
-        return "";
     }
 }
