@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Consumes /app/chat.send. What the body alone decides (JSON, text rules) is answered here; a
@@ -52,8 +51,7 @@ public class ChatMessageConsumer implements MessageListener {
     OutcomePublisher publisher;
 
     @Inject
-    @ConfigProperty(name = "chat.writer.wait-seconds", defaultValue = "30")
-    int waitSeconds;
+    MessageSettings settings;
 
     @Override
     public void onMessage(Message message) {
@@ -81,6 +79,7 @@ public class ChatMessageConsumer implements MessageListener {
     }
 
     private void awaitStored(CompletableFuture<Outcome> outcome) {
+        int waitSeconds = settings.writerWaitSeconds();
         try {
             outcome.get(waitSeconds, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
