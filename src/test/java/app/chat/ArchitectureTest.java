@@ -1,5 +1,7 @@
 package app.chat;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -10,8 +12,15 @@ import jakarta.ejb.MessageDriven;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The package rules that package-info.java states, kept true. */
+/**
+ * The package rules that package-info.java states, kept true. The broker is two packages: the
+ * server ({@code broker}: Artemis, Netty) and the port every feature may use ({@code publish}: JMS only).
+ */
 class ArchitectureTest {
+
+    private static final String BROKER = "app.chat.broker..";
+    private static final String PORT = "app.chat.publish..";
+    private static final String[] FEATURES = {"app.chat.message..", "app.chat.room..", "app.chat.user..", "app.chat.web.."};
 
     static JavaClasses classes;
 
@@ -28,36 +37,50 @@ class ArchitectureTest {
     @Test
     void platformDependsOnNoFeature() {
         noClasses().that().resideInAPackage("app.chat.platform")
-                .should().dependOnClassesThat().resideInAnyPackage("app.chat.user..", "app.chat.room..", "app.chat.message..", "app.chat.broker..", "app.chat.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.chat.user..", "app.chat.room..", "app.chat.message..", BROKER, PORT, "app.chat.web..")
                 .check(classes);
     }
 
     @Test
     void usersAndRoomsStandAlone() {
         noClasses().that().resideInAnyPackage("app.chat.user..", "app.chat.room..")
-                .should().dependOnClassesThat().resideInAnyPackage("app.chat.message..", "app.chat.broker..", "app.chat.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.chat.message..", BROKER, "app.chat.web..")
                 .check(classes);
     }
 
     @Test
     void webUsesOnlyThePlatform() {
         noClasses().that().resideInAPackage("app.chat.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("app.chat.user..", "app.chat.room..", "app.chat.message..", "app.chat.broker..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.chat.user..", "app.chat.room..", "app.chat.message..", BROKER, PORT)
                 .check(classes);
     }
 
     @Test
-    void jmsAndArtemisStayInTheBrokerAndTheMdbs() {
-        noClasses().that().resideOutsideOfPackage("app.chat.broker..")
+    void featuresReachTheBrokerOnlyThroughThePort() {
+        noClasses().that().resideInAnyPackage(FEATURES)
+                .should().dependOnClassesThat().resideInAPackage(BROKER)
+                .check(classes);
+    }
+
+    @Test
+    void thePortDependsOnNothingOfTheChat() {
+        noClasses().that().resideInAPackage(PORT)
+                .should().dependOnClassesThat(resideInAPackage("app.chat..").and(resideOutsideOfPackage(PORT)))
+                .check(classes);
+    }
+
+    @Test
+    void jmsStaysInTheBrokerThePortAndTheMdbs() {
+        noClasses().that().resideOutsideOfPackages(BROKER, PORT)
                 .and().areNotAnnotatedWith(MessageDriven.class)
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.jms..", "org.apache.activemq..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.jms..")
                 .check(classes);
     }
 
     @Test
-    void nettyAndArtemisInternalsStayInTheBroker() {
-        noClasses().that().resideOutsideOfPackage("app.chat.broker..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.apache.activemq.artemis.core..", "org.apache.activemq.artemis.spi..")
+    void nettyAndArtemisStayInTheBrokerServer() {
+        noClasses().that().resideOutsideOfPackage(BROKER)
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.apache.activemq..")
                 .check(classes);
     }
 }

@@ -1,5 +1,6 @@
 package app.chat.broker;
 
+import app.chat.publish.Destinations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -15,8 +16,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
@@ -26,7 +25,6 @@ import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.impl.ActiveMQServerImpl;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Starts the embedded broker with the application and stops it with it. If the broker cannot
@@ -41,7 +39,7 @@ public class BrokerLifecycle {
     private static final System.Logger LOG = System.getLogger(BrokerLifecycle.class.getName());
 
     @Inject
-    Config config;
+    BrokerSettings settings;
 
     @Inject
     ChatAccess access;
@@ -62,9 +60,7 @@ public class BrokerLifecycle {
             Configuration configuration = configuration();
             checkPortsFree(configuration);
             var connectionGuard = new ConnectionGuard(
-                    config.getValue("chat.stomp.max-frame-bytes", Integer.class),
-                    config.getValue("chat.stomp.max-connections-per-user", Integer.class),
-                    config.getOptionalValues("chat.stomp.allowed-origins", String.class).orElse(List.of()));
+                    settings.maxFrameBytes(), settings.maxConnectionsPerUser(), settings.allowedOrigins());
             configuration.registerBrokerPlugin(new InboundGuard());
             configuration.registerBrokerPlugin(connectionGuard);
             ChatAccess onAppContext = contextService.createContextualProxy(access, ChatAccess.class);
@@ -84,10 +80,9 @@ public class BrokerLifecycle {
     }
 
     private Configuration configuration() throws Exception {
-        Path file = config.getOptionalValue("chat.broker.config", String.class).map(Path::of).orElse(null);
-        Configuration configuration = BrokerConfigLoader.load(file, name -> config.getOptionalValue(name, String.class).orElse(null));
+        Configuration configuration = BrokerConfigLoader.load(settings.configFile().orElse(null), settings::placeholder);
         configuration.setJMXManagementEnabled(false);
-        if (!config.getOptionalValue("chat.broker.audit-log", Boolean.class).orElse(false)) {
+        if (!settings.auditLog()) {
             AUDIT.setLevel(java.util.logging.Level.WARNING);
         }
         return configuration;
@@ -96,10 +91,10 @@ public class BrokerLifecycle {
     /** The checks that need the running broker: frame limits, login timeout, subscriber backlog. */
     private void guardConnections(ConnectionGuard connectionGuard) {
         server.getRemotingService().addIncomingInterceptor(
-                new FrameSizeGuard(config.getValue("chat.stomp.max-frame-bytes", Integer.class)));
-        new LoginTimeout(config.getValue("chat.stomp.login-timeout-ms", Long.class), connectionGuard::isLoggedIn)
+                new FrameSizeGuard(settings.maxFrameBytes()));
+        new LoginTimeout(settings.loginTimeoutMs(), connectionGuard::isLoggedIn)
                 .install(server);
-        backlogLimit = new BacklogLimit(server, config.getValue("chat.broker.max-subscriber-backlog", Long.class));
+        backlogLimit = new BacklogLimit(server, settings.maxSubscriberBacklog());
         backlogLimit.start(2000);
     }
 

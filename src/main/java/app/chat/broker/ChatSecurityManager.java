@@ -1,5 +1,6 @@
 package app.chat.broker;
 
+import app.chat.publish.Destinations;
 import java.lang.System.Logger.Level;
 import java.security.Principal;
 import java.util.Set;

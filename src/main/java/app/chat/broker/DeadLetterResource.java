@@ -10,8 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.List;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * {@code GET /api/ops/dead-letters} lists the dead-letter queue; {@code POST /api/ops/dead-letters/replay}
@@ -24,12 +22,8 @@ public class DeadLetterResource {
     @Inject
     DeadLetters deadLetters;
 
-    /**
-     * Read per request, as a list that may be absent: Payara cannot inject Optional&lt;List&gt; and
-     * WildFly's SmallRye Config refuses an empty value for a plain List.
-     */
     @Inject
-    Config config;
+    BrokerSettings settings;
 
     @Context
     SecurityContext security;
@@ -55,8 +49,7 @@ public class DeadLetterResource {
     }
 
     private boolean isOperator() {
-        List<String> operators = config.getOptionalValues("chat.operators", String.class).orElse(List.of());
-        return operators.contains(security.getUserPrincipal().getName());
+        return settings.operators().contains(security.getUserPrincipal().getName());
     }
 
     private static Response notAnOperator() {

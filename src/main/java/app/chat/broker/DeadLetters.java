@@ -1,5 +1,6 @@
 package app.chat.broker;
 
+import app.chat.publish.Destinations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

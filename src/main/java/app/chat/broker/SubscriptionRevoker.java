@@ -1,5 +1,6 @@
 package app.chat.broker;
 
+import app.chat.publish.Destinations;
 import app.chat.room.MembershipEnded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,6 @@
 /**
- * The embedded Artemis broker: its lifecycle, its security (who may connect, send, subscribe),
- * the guard on inbound messages and the publisher that fans stamped messages out.
- * Artemis and JMS types live here (and in MDBs); it asks the user and room features through their services.
+ * The embedded Artemis broker server: lifecycle, broker.xml, security, guards on connections and
+ * inbound messages, dead letters, readiness. The one place for Artemis and Netty types; asks the
+ * user and room features through their services and names addresses through {@link app.chat.publish}.
  */
 package app.chat.broker;

@@ -1,24 +1,18 @@
 package app.chat.message;
 
-import app.chat.broker.Destinations;
+import app.chat.publish.Destinations;
+import app.chat.publish.MessageBodies;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Consumes /app/chat.send. What the body alone decides (JSON, text rules) is answered here; a
@@ -57,8 +51,7 @@ public class ChatMessageConsumer implements MessageListener {
     OutcomePublisher publisher;
 
     @Inject
-    @ConfigProperty(name = "chat.writer.wait-seconds", defaultValue = "30")
-    int waitSeconds;
+    MessageSettings settings;
 
     @Override
     public void onMessage(Message message) {
@@ -70,7 +63,7 @@ public class ChatMessageConsumer implements MessageListener {
                         message.getJMSMessageID());
                 return;
             }
-            String body = body(message);
+            String body = MessageBodies.text(message);
             var checked = body != null ? messages.check(body)
                     : new SendCommandParser.Invalid(new Rejection(null, ErrorCode.INVALID_JSON, "the body is not valid UTF-8"));
             if (checked instanceof SendCommandParser.Invalid invalid) {
@@ -86,6 +79,7 @@ public class ChatMessageConsumer implements MessageListener {
     }
 
     private void awaitStored(CompletableFuture<Outcome> outcome) {
+        int waitSeconds = settings.writerWaitSeconds();
         try {
             outcome.get(waitSeconds, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -99,25 +93,5 @@ public class ChatMessageConsumer implements MessageListener {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted; the message will be redelivered", e);
         }
-    }
-
-    /** The body as text; null when it is not valid UTF-8. stomp.js sends bytes (it sets content-length). */
-    private static String body(Message message) throws JMSException {
-        if (message instanceof TextMessage text) {
-            return text.getText();
-        }
-        if (message instanceof BytesMessage bytes) {
-            byte[] raw = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(raw);
-            try {
-                return StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(raw)).toString();
-            } catch (CharacterCodingException e) {
-                return null;
-            }
-        }
-        return "";
     }
 }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Validates, deduplicates and stores chat messages, a whole batch in one transaction: a handful of
@@ -41,8 +40,7 @@ public class MessageService {
     SendRateLimiter rateLimiter;
 
     @Inject
-    @ConfigProperty(name = "chat.text.max-length", defaultValue = "4000")
-    int maxTextLength;
+    MessageSettings settings;
 
     Clock clock = Clock.systemUTC();
 
@@ -53,10 +51,10 @@ public class MessageService {
     SendCommandParser.Parsed check(String body) {
         var parsed = SendCommandParser.parse(body);
         if (parsed instanceof SendCommandParser.Command c) {
-            var textProblem = TextRules.check(c.command().text(), maxTextLength);
+            var textProblem = TextRules.check(c.command().text(), settings.maxTextLength());
             if (textProblem != null) {
                 return new SendCommandParser.Invalid(new Rejection(c.command().clientMsgId(), textProblem,
-                        TextRules.explain(textProblem, maxTextLength)));
+                        TextRules.explain(textProblem, settings.maxTextLength())));
             }
         }
         return parsed;

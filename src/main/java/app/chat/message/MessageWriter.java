@@ -12,7 +12,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Group commit. MDB sessions hand their messages here and wait; one writer thread takes everything
@@ -41,8 +40,7 @@ public class MessageWriter {
     OutcomePublisher publisher;
 
     @Inject
-    @ConfigProperty(name = "chat.writer.max-batch", defaultValue = "256")
-    int maxBatch;
+    MessageSettings settings;
 
     private final BlockingQueue<PendingMessage> waiting = new LinkedBlockingQueue<>();
     private Thread writer;
@@ -72,7 +70,7 @@ public class MessageWriter {
                     continue;
                 }
                 batch.add(first);
-                waiting.drainTo(batch, maxBatch - 1);
+                waiting.drainTo(batch, settings.writerMaxBatch() - 1);
                 batch.removeIf(p -> p.outcome.isDone()); // withdrawn by an MDB that stopped waiting
                 if (!batch.isEmpty()) {
                     write(batch);

@@ -1,8 +1,8 @@
 package app.chat.message;
 
-import app.chat.broker.ChatPublisher;
-import app.chat.broker.ChatPublisher.Outgoing;
-import app.chat.broker.Destinations;
+import app.chat.publish.ChatPublisher;
+import app.chat.publish.ChatPublisher.Outgoing;
+import app.chat.publish.Destinations;
 import app.chat.platform.ChatJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

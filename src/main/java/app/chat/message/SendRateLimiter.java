@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A token bucket per sender: {@code chat.rate.burst} messages at once, refilled at
@@ -16,12 +15,7 @@ public class SendRateLimiter {
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     @Inject
-    @ConfigProperty(name = "chat.rate.per-second", defaultValue = "10")
-    double perSecond;
-
-    @Inject
-    @ConfigProperty(name = "chat.rate.burst", defaultValue = "30")
-    int burst;
+    MessageSettings settings;
 
     LongSupplier nanoClock = System::nanoTime;
 
@@ -30,8 +24,9 @@ public class SendRateLimiter {
         if (buckets.size() > 100_000) {
             buckets.clear(); // a full bucket is the same as no bucket: forgetting is safe
         }
+        int burst = settings.rateBurst();
         return buckets.computeIfAbsent(sender, s -> new Bucket(burst, nanoClock.getAsLong()))
-                .take(nanoClock.getAsLong(), perSecond, burst);
+                .take(nanoClock.getAsLong(), settings.ratePerSecond(), burst);
     }
 
     private static final class Bucket {

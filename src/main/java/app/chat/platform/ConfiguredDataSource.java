@@ -6,11 +6,9 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The datasource the container pools, configured from MicroProfile Config when it is first used:
+ * The datasource the container pools, configured from {@link DatabaseSettings} when it is first used:
  * {@code chat.db.url} picks the database (H2 by default, PostgreSQL with a jdbc:postgresql: URL),
  * {@code chat.db.user} and {@code chat.db.password} log in. Annotation attributes are resolved too
  * early in deployment to see the application's own configuration, hence this indirection.
@@ -31,18 +29,18 @@ public class ConfiguredDataSource implements DataSource {
             synchronized (this) {
                 t = target;
                 if (t == null) {
-                    target = t = create(ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader()));
+                    target = t = create(DatabaseSettings.read());
                 }
             }
         }
         return t;
     }
 
-    static DataSource create(Config config) throws SQLException {
-        String url = config.getValue("chat.db.url", String.class);
-        String user = config.getOptionalValue("chat.db.user", String.class).orElse("");
-        String password = config.getOptionalValue("chat.db.password", String.class).orElse("");
-        String vendorClass = config.getOptionalValue("chat.db.class", String.class).orElseGet(() -> vendorClassFor(url));
+    static DataSource create(DatabaseSettings settings) throws SQLException {
+        String url = settings.url();
+        String user = settings.user();
+        String password = settings.password();
+        String vendorClass = settings.vendorClass().orElseGet(() -> vendorClassFor(url));
         try {
             Object ds = Class.forName(vendorClass, true, ConfiguredDataSource.class.getClassLoader())
                     .getConstructor().newInstance();
@@ -52,7 +50,7 @@ public class ConfiguredDataSource implements DataSource {
             if (url.startsWith("jdbc:postgresql:")) {
                 // a connection cut off mid-read (a dead network, a half-open socket) fails after this
                 // instead of blocking its thread, the message writer's included, until TCP gives up
-                int timeout = config.getOptionalValue("chat.db.socket-timeout-seconds", Integer.class).orElse(15);
+                int timeout = settings.socketTimeoutSeconds();
                 ds.getClass().getMethod("setSocketTimeout", int.class).invoke(ds, timeout);
                 ds.getClass().getMethod("setConnectTimeout", int.class).invoke(ds, Math.min(timeout, 10));
             }

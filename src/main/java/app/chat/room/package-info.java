@@ -1,5 +1,6 @@
 /**
  * Rooms and memberships, and each room's message counter (the per-room seq).
- * Uses only the platform; other features reach it through {@link app.chat.room.RoomService}.
+ * Uses the platform (and may publish through {@link app.chat.publish}); other features reach it through
+ * {@link app.chat.room.RoomService}.
  */
 package app.chat.room;

@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Remembers recently verified passwords for a short while. PBKDF2 is slow on purpose, and HTTP
@@ -23,8 +22,7 @@ class CredentialCache {
     private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
 
     @Inject
-    @ConfigProperty(name = "chat.password.cache-seconds", defaultValue = "300")
-    long ttlSeconds;
+    UserSettings settings;
 
     Clock clock = Clock.systemUTC();
 
@@ -41,7 +39,7 @@ class CredentialCache {
         if (verified.size() > 100_000) {
             verified.clear(); // bounded: a cache, not a store
         }
-        verified.put(username, new Entry(digest(password), clock.millis() + ttlSeconds * 1000));
+        verified.put(username, new Entry(digest(password), clock.millis() + settings.passwordCacheSeconds() * 1000));
     }
 
     private byte[] digest(String password) {

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Slows down password guessing: after {@code chat.login.max-failures} failures in a row for a
@@ -19,16 +18,7 @@ public class LoginThrottle {
     private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
 
     @Inject
-    @ConfigProperty(name = "chat.login.max-failures", defaultValue = "10")
-    int maxFailures;
-
-    @Inject
-    @ConfigProperty(name = "chat.login.max-failures-per-address", defaultValue = "50")
-    int maxFailuresPerAddress;
-
-    @Inject
-    @ConfigProperty(name = "chat.login.max-backoff-seconds", defaultValue = "300")
-    long maxBackoffSeconds;
+    UserSettings settings;
 
     LongSupplier clock = System::currentTimeMillis;
 
@@ -39,11 +29,11 @@ public class LoginThrottle {
     }
 
     public void userFailed(String username) {
-        failed("user:" + username, maxFailures);
+        failed("user:" + username, settings.loginMaxFailures());
     }
 
     public void addressFailed(String address) {
-        failed("address:" + address, maxFailuresPerAddress);
+        failed("address:" + address, settings.loginMaxFailuresPerAddress());
     }
 
     public boolean isUserLocked(String username) {
@@ -70,7 +60,7 @@ public class LoginThrottle {
             int count = f == null ? 1 : f.count + 1;
             long lockedUntil = 0;
             if (count >= threshold) {
-                long backoffMs = Math.min(maxBackoffSeconds * 1000, 1000L << Math.min(20, count - threshold));
+                long backoffMs = Math.min(settings.loginMaxBackoffSeconds() * 1000, 1000L << Math.min(20, count - threshold));
                 lockedUntil = clock.getAsLong() + backoffMs;
             }
             return new Failures(count, lockedUntil);

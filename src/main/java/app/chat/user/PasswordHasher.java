@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** PBKDF2 from Jakarta Security, with the iteration count from configuration. */
 @ApplicationScoped
@@ -15,14 +14,13 @@ class PasswordHasher {
     Pbkdf2PasswordHash hash;
 
     @Inject
-    @ConfigProperty(name = "chat.password.iterations", defaultValue = "210000")
-    int iterations;
+    UserSettings settings;
 
     @PostConstruct
     void configure() {
         hash.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
+                "Pbkdf2PasswordHash.Iterations", Integer.toString(settings.passwordIterations()),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
     }

@@ -1,5 +1,6 @@
 /**
  * Chat users: registration, password hashing and checking (for HTTP Basic and for STOMP CONNECT).
- * Uses only the platform; other features reach it through {@link app.chat.user.UserService}.
+ * Uses the platform (and may publish through {@link app.chat.publish}); other features reach it through
+ * {@link app.chat.user.UserService}.
  */
 package app.chat.user;

@@ -7,8 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /api/config} (no login): where the web client finds the STOMP endpoint. By default
@@ -20,16 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ClientConfigResource {
 
     @Inject
-    @ConfigProperty(name = "chat.stomp.port")
-    int stompPort;
-
-    @Inject
-    @ConfigProperty(name = "chat.web.stomp-url")
-    Optional<String> stompUrl;
-
-    @Inject
-    @ConfigProperty(name = "chat.text.max-length", defaultValue = "4000")
-    int maxTextLength;
+    WebSettings settings;
 
     @Context
     UriInfo uri;
@@ -37,8 +26,8 @@ public class ClientConfigResource {
     @GET
     public ClientConfig config() {
         String scheme = "https".equals(uri.getBaseUri().getScheme()) ? "wss" : "ws";
-        String url = stompUrl.orElseGet(() -> scheme + "://" + uri.getBaseUri().getHost() + ":" + stompPort + "/stomp");
-        return new ClientConfig(url, maxTextLength);
+        String url = settings.stompUrl().orElseGet(() -> scheme + "://" + uri.getBaseUri().getHost() + ":" + settings.stompPort() + "/stomp");
+        return new ClientConfig(url, settings.maxTextLength());
     }
 
     public record ClientConfig(String stompUrl, int maxTextLength) {

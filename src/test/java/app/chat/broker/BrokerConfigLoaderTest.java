@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.chat.publish.Destinations;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

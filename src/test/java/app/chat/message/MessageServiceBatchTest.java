@@ -37,20 +37,23 @@ class MessageServiceBatchTest {
     final FakeRooms rooms = new FakeRooms();
     final FakeMessages stored = new FakeMessages();
     final SendRateLimiter limiter = new SendRateLimiter();
+    final MessageSettings settings = new MessageSettings();
     final AtomicLong clock = new AtomicLong();
     MessageService service;
 
     @BeforeEach
     void setUp() {
-        limiter.perSecond = 1;
-        limiter.burst = 3;
+        settings.ratePerSecond = 1;
+        settings.rateBurst = 3;
+        settings.maxTextLength = 4000;
+        limiter.settings = settings;
         limiter.nanoClock = clock::get;
         service = new MessageService();
         service.messages = stored;
         service.rooms = rooms;
         service.rateLimiter = limiter;
         service.stored = new NoEvents();
-        service.maxTextLength = 4000;
+        service.settings = settings;
         rooms.lastSeq.put(LOBBY, 0L);
         rooms.lastSeq.put(ATTIC, 10L);
         rooms.members.add(new Membership.Key(LOBBY, "ann"));
@@ -86,7 +89,7 @@ class MessageServiceBatchTest {
     @Test
     void aRetryOfAStoredMessageIsAckedWithTheOriginalAndChargesNoRate() {
         var first = (Outcome.Stored) service.storeAll(List.of(send("ann", LOBBY, "k"))).get(0);
-        limiter.burst = 0; // any charge would now be refused
+        settings.rateBurst = 0; // any charge would now be refused
         var again = service.storeAll(List.of(send("ann", LOBBY, "k"))).get(0);
         var ack = assertInstanceOf(Outcome.Duplicate.class, again).ack();
         assertEquals(first.ack(), ack);

@@ -12,8 +12,9 @@ class SendRateLimiterTest {
     void allowsTheBurstThenRefillsAtTheRateAndSaysHowLongToWait() {
         var now = new AtomicLong();
         var limiter = new SendRateLimiter();
-        limiter.perSecond = 2;
-        limiter.burst = 3;
+        limiter.settings = new MessageSettings();
+        limiter.settings.ratePerSecond = 2;
+        limiter.settings.rateBurst = 3;
         limiter.nanoClock = now::get;
         for (int i = 0; i < 3; i++) {
             assertEquals(0, limiter.tryAcquire("ann"), "burst message " + i);

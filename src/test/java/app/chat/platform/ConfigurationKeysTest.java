@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * README.md's settings table, microprofile-config.properties, the code and broker.xml name the same
  * settings with the same defaults. A key written only as a comment in the properties file
- * ({@code # chat.db.class= (derived …)}) is there, with a default the code derives.
+ * ({@code # chat.db.class= (derived …)}) is there, with a default the code derives. The code reads
+ * settings only in its typed holders ({@code *Settings.java}, one per feature), which state no defaults.
  */
 class ConfigurationKeysTest {
 
@@ -38,6 +39,7 @@ class ConfigurationKeysTest {
     private static final Pattern CONFIG_PROPERTY = Pattern.compile(
             "@ConfigProperty\\(\\s*name\\s*=\\s*\"(chat\\.[^\"]+)\"(?:\\s*,\\s*defaultValue\\s*=\\s*\"([^\"]*)\")?");
     private static final Pattern CONFIG_LOOKUP = Pattern.compile("\\.get(?:Optional)?Values?\\(\\s*\"(chat\\.[^\"]+)\"");
+    private static final Pattern READS_CONFIG = Pattern.compile("org\\.eclipse\\.microprofile\\.config|@ConfigProperty");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(chat\\.[^}:]+)(?::([^}]*))?}");
 
     @Test
@@ -58,6 +60,31 @@ class ConfigurationKeysTest {
     @Test
     void everySettingBrokerXmlReadsIsInThePropertiesFile() throws IOException {
         assertNothingMissing("a placeholder in " + BROKER_XML + " but not in " + PROPERTIES, brokerXmlDefaults().keySet(), propertiesKeys());
+    }
+
+    @Test
+    void settingsAreReadOnlyInTheSettingsHolders() throws IOException {
+        List<String> readers = new ArrayList<>();
+        for (Path file : sources()) {
+            if (!isSettingsHolder(file) && READS_CONFIG.matcher(Files.readString(file, StandardCharsets.UTF_8)).find()) {
+                readers.add(file.toString());
+            }
+        }
+        assertEquals(List.of(), readers, "read MicroProfile Config outside a *Settings holder");
+    }
+
+    @Test
+    void theCodeStatesNoDefaults() throws IOException {
+        Map<String, String> stated = new TreeMap<>();
+        for (Path file : sources()) {
+            Matcher annotated = CONFIG_PROPERTY.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            while (annotated.find()) {
+                if (annotated.group(2) != null) {
+                    stated.put(annotated.group(1), file + " says '" + annotated.group(2) + "'");
+                }
+            }
+        }
+        assertEquals(Map.of(), stated, "defaults belong in " + PROPERTIES + " only");
     }
 
     @Test
@@ -168,24 +195,36 @@ class ConfigurationKeysTest {
         return properties;
     }
 
+    /** The settings the holders read (where the code reads settings, see settingsAreReadOnlyInTheSettingsHolders). */
     private static Map<String, String> codeDefaults() throws IOException {
         Map<String, String> defaults = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String source = Files.readString(file, StandardCharsets.UTF_8);
-                Matcher annotated = CONFIG_PROPERTY.matcher(source);
-                while (annotated.find()) {
-                    defaults.merge(annotated.group(1), nullToEmpty(annotated.group(2)), ConfigurationKeysTest::stated);
-                }
-                Matcher looked = CONFIG_LOOKUP.matcher(source);
-                while (looked.find()) {
-                    defaults.putIfAbsent(looked.group(1), "");
-                }
+        for (Path file : sources()) {
+            if (!isSettingsHolder(file)) {
+                continue;
+            }
+            String source = Files.readString(file, StandardCharsets.UTF_8);
+            Matcher annotated = CONFIG_PROPERTY.matcher(source);
+            while (annotated.find()) {
+                defaults.merge(annotated.group(1), nullToEmpty(annotated.group(2)), ConfigurationKeysTest::stated);
+            }
+            Matcher looked = CONFIG_LOOKUP.matcher(source);
+            while (looked.find()) {
+                defaults.putIfAbsent(looked.group(1), "");
             }
         }
         assertTrue(defaults.size() > 20, "found too few settings read in " + SOURCES + ": " + defaults.keySet());
         defaults.replaceAll((key, value) -> value.isEmpty() ? null : value);
         return defaults;
+    }
+
+    private static List<Path> sources() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        }
+    }
+
+    private static boolean isSettingsHolder(Path file) {
+        return file.getFileName().toString().endsWith("Settings.java");
     }
 
     private static String nullToEmpty(String s) {

@@ -14,9 +14,10 @@ class LoginThrottleTest {
 
     @BeforeEach
     void configure() {
-        throttle.maxFailures = 3;
-        throttle.maxFailuresPerAddress = 5;
-        throttle.maxBackoffSeconds = 10;
+        throttle.settings = new UserSettings();
+        throttle.settings.loginMaxFailures = 3;
+        throttle.settings.loginMaxFailuresPerAddress = 5;
+        throttle.settings.loginMaxBackoffSeconds = 10;
         throttle.clock = now::get;
     }
 

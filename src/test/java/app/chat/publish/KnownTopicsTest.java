@@ -1,4 +1,4 @@
-package app.chat.broker;
+package app.chat.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

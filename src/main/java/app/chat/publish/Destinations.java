@@ -1,4 +1,4 @@
-package app.chat.broker;
+package app.chat.publish;
 
 import java.util.OptionalLong;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package app.chat.broker;
+package app.chat.publish;
 
 import jakarta.jms.Topic;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package app.chat.broker;
+package app.chat.publish;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -8,7 +8,6 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends JSON to room and user topics through the resource adapter. Called in a JTA transaction,
@@ -25,14 +24,13 @@ public class ChatPublisher {
     ConnectionFactory connectionFactory;
 
     @Inject
-    @ConfigProperty(name = "chat.publisher.known-topics", defaultValue = "10000")
-    int knownTopicsCapacity;
+    PublishSettings settings;
 
     private KnownTopics knownTopics;
 
     @PostConstruct
     void init() {
-        knownTopics = new KnownTopics(knownTopicsCapacity);
+        knownTopics = new KnownTopics(settings.knownTopics());
     }
 
     /** One message for a topic address ({@link Destinations#roomTopic}, {@link Destinations#userTopic}). */

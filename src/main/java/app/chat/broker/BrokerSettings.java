@@ -1,0 +1,99 @@
+package app.chat.broker;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The broker server's settings, read from MicroProfile Config; the defaults are in
+ * microprofile-config.properties only (broker.xml's placeholders repeat some, because Artemis reads
+ * the file without this class). Read them through the methods: callers hold a CDI proxy.
+ */
+@ApplicationScoped
+public class BrokerSettings {
+
+    @Inject
+    Config config;
+
+    @Inject
+    @ConfigProperty(name = "chat.broker.config")
+    Optional<String> configFile;
+
+    @Inject
+    @ConfigProperty(name = "chat.broker.audit-log")
+    boolean auditLog;
+
+    @Inject
+    @ConfigProperty(name = "chat.broker.max-subscriber-backlog")
+    long maxSubscriberBacklog;
+
+    @Inject
+    @ConfigProperty(name = "chat.stomp.max-frame-bytes")
+    int maxFrameBytes;
+
+    @Inject
+    @ConfigProperty(name = "chat.stomp.max-connections-per-user")
+    int maxConnectionsPerUser;
+
+    @Inject
+    @ConfigProperty(name = "chat.stomp.login-timeout-ms")
+    long loginTimeoutMs;
+
+    private List<String> allowedOrigins;
+    private List<String> operators;
+
+    /**
+     * Lists that may be empty are read from Config, not injected: Payara cannot inject
+     * Optional&lt;List&gt; and WildFly's SmallRye Config refuses an empty value for a plain List.
+     */
+    @PostConstruct
+    void readLists() {
+        allowedOrigins = config.getOptionalValues("chat.stomp.allowed-origins", String.class).orElse(List.of());
+        operators = config.getOptionalValues("chat.operators", String.class).orElse(List.of());
+    }
+
+    /** Another broker.xml than the bundled one, if set. */
+    public Optional<Path> configFile() {
+        return configFile.map(Path::of);
+    }
+
+    /** The value of a broker.xml placeholder's setting; null when it is not set (the placeholder's default applies). */
+    public String placeholder(String name) {
+        return config.getOptionalValue(name, String.class).orElse(null);
+    }
+
+    public boolean auditLog() {
+        return auditLog;
+    }
+
+    public long maxSubscriberBacklog() {
+        return maxSubscriberBacklog;
+    }
+
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    public int maxConnectionsPerUser() {
+        return maxConnectionsPerUser;
+    }
+
+    public long loginTimeoutMs() {
+        return loginTimeoutMs;
+    }
+
+    /** Browser Origins allowed to open the WebSocket; empty: any. */
+    public List<String> allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    /** Users who may handle dead letters. */
+    public List<String> operators() {
+        return operators;
+    }
+}
