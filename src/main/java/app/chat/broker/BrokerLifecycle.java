@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.inject.Inject;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -61,7 +62,7 @@ public class BrokerLifecycle {
             checkPortsFree(configuration);
             var connectionGuard = new ConnectionGuard(
                     settings.maxFrameBytes(), settings.maxConnectionsPerUser(), settings.allowedOrigins());
-            configuration.registerBrokerPlugin(new InboundGuard());
+            configuration.registerBrokerPlugin(new InboundGuard(JsonProvider.provider()));
             configuration.registerBrokerPlugin(connectionGuard);
             ChatAccess onAppContext = contextService.createContextualProxy(access, ChatAccess.class);
             server = new ActiveMQServerImpl(configuration, new ChatSecurityManager(onAppContext));

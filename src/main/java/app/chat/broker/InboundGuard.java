@@ -1,6 +1,11 @@
 package app.chat.broker;
 
 import app.chat.publish.Destinations;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.activemq.artemis.api.core.ActiveMQBuffer;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnection;
@@ -14,10 +19,10 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
  *   <li>makes it durable (STOMP sends are not, by default): once the broker has it, a crash does not lose it;</li>
  *   <li>drops client-set properties that mean something to the broker (duplicate id, group,
  *       scheduled delivery, expiry, priority);</li>
- *   <li>sets its message group to its authenticated sender, so that one MDB session hands a sender's
- *       messages to the writer one after the other (a person's messages keep the order they were
- *       typed in) while many senders, of one room or of many, are written together in one batch.
- *       The group comes from the connection's login, never from the body.</li>
+ *   <li>sets its message group to its authenticated sender and its room, so that one MDB session
+ *       hands a person's messages to one room to the writer one after the other (they keep the order
+ *       they were typed in) while everything else — other people, the same person's other rooms — is
+ *       written together in one batch. The sender comes from the connection's login, never from the body.</li>
  * </ul>
  */
 final class InboundGuard implements ActiveMQServerMessagePlugin {
@@ -29,6 +34,12 @@ final class InboundGuard implements ActiveMQServerMessagePlugin {
         "JMSXGroupID", "JMSXGroupSeq", "JMSXUserID", "AMQ_SCHEDULED_DELAY", "AMQ_SCHEDULED_TIME",
         "_AMQ_ROUTING_TYPE", "_AMQ_ROUTE_TO", "_AMQ_ORIG_ADDRESS", "_AMQ_ORIG_QUEUE"};
     private static final SimpleString CHAT_SEND = SimpleString.of(Destinations.CHAT_SEND);
+
+    private final JsonProvider json;
+
+    InboundGuard(JsonProvider json) {
+        this.json = json;
+    }
 
     @Override
     public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct, boolean noAutoCreateQueue) {
@@ -42,6 +53,59 @@ final class InboundGuard implements ActiveMQServerMessagePlugin {
         message.setDurable(true);
         message.setExpiration(0);
         message.setPriority((byte) 4);
-        message.setGroupID(GROUP_PREFIX + session.getUsername());
+        message.setGroupID(groupOf(session.getUsername(), roomIdOf(bodyOf(message))));
+    }
+
+    static String groupOf(String sender, Long roomId) {
+        return GROUP_PREFIX + sender + "/room-" + (roomId == null ? "none" : roomId);
+    }
+
+    /**
+     * The body's top-level {@code roomId} when it is a whole number that fits a long, else null
+     * (the MDB tells the sender what is wrong with it). Reads only as far as that field: the MDB
+     * parses the whole body anyway, this is only for the group.
+     */
+    Long roomIdOf(byte[] body) {
+        try (JsonParser parser = json.createParser(new ByteArrayInputStream(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                return null;
+            }
+            while (parser.hasNext()) {
+                JsonParser.Event event = parser.next();
+                if (event == JsonParser.Event.KEY_NAME && "roomId".equals(parser.getString())) {
+                    return parser.next() == JsonParser.Event.VALUE_NUMBER && parser.isIntegralNumber()
+                            ? longOrNull(parser) : null;
+                }
+                if (event == JsonParser.Event.START_OBJECT) {
+                    parser.skipObject();
+                } else if (event == JsonParser.Event.START_ARRAY) {
+                    parser.skipArray();
+                }
+            }
+        } catch (RuntimeException malformed) {
+            // not JSON, not UTF-8, or cut short: the MDB tells the sender (INVALID_JSON)
+        }
+        return null;
+    }
+
+    private static Long longOrNull(JsonParser parser) {
+        try {
+            return parser.getBigDecimal().longValueExact();
+        } catch (ArithmeticException tooLarge) {
+            return null;
+        }
+    }
+
+    /** A STOMP SEND arrives as a core text message, or as bytes when the client set content-length. */
+    private static byte[] bodyOf(Message message) {
+        var core = message.toCore();
+        ActiveMQBuffer buffer = core.getReadOnlyBodyBuffer();
+        if (core.getType() == Message.TEXT_TYPE) {
+            SimpleString text = buffer.readNullableSimpleString();
+            return text == null ? new byte[0] : text.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] bytes = new byte[buffer.readableBytes()];
+        buffer.readBytes(bytes);
+        return bytes;
     }
 }

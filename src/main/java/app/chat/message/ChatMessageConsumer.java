@@ -22,8 +22,9 @@ import java.util.concurrent.TimeoutException;
  * stored. If storing fails or takes too long, this throws, the transaction rolls back and the broker
  * redelivers (then dead-letters) the message; a redelivery of a stored message is acked, not stored again.
  *
- * <p>The broker groups messages by sender ({@code InboundGuard}), so a person's messages come here
- * one after the other while other people's are handled in parallel, up to {@code maxSession}.
+ * <p>The broker groups messages by sender and room ({@code InboundGuard}), so a person's messages to
+ * a room come here one after the other while everything else is handled in parallel, up to
+ * {@code maxSession}: that many messages can share one batch.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "chat-ra"),

@@ -49,12 +49,6 @@ public class Room {
     }
 
     /** Takes the next {@code count} seqs and returns the first of them. */
-    long reserve(int count) {
-        long first = lastSeq + 1;
-        lastSeq += count;
-        return first;
-    }
-
     RoomView view(boolean member) {
         return new RoomView(id, name, member);
     }

@@ -2,13 +2,15 @@ package app.chat.room;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import java.util.SortedMap;
 
 @ApplicationScoped
 class RoomRepository {
@@ -20,10 +22,22 @@ class RoomRepository {
         return Optional.ofNullable(em.find(Room.class, id));
     }
 
-    /** The rooms' rows, locked until commit, in id order: seq numbers are handed out one writer at a time. */
-    List<Room> lockInIdOrder(Collection<Long> ids) {
-        return em.createQuery("select r from Room r where r.id in :ids order by r.id", Room.class)
-                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    /**
+     * Adds each room's count to its last seq, room by room in id order, and returns the new last seqs.
+     * The updated rows stay locked until commit, so seq numbers are handed out one writer at a time
+     * (across nodes too), and the id order keeps two writers from deadlocking. Plain statements, no
+     * entities: loading a Room to lock it cost more than the message insert.
+     */
+    Map<Long, Long> advanceLastSeqs(SortedMap<Long, Integer> counts) {
+        for (var room : counts.entrySet()) {
+            em.createQuery("update Room r set r.lastSeq = r.lastSeq + :count where r.id = :id")
+                    .setParameter("count", (long) room.getValue()).setParameter("id", room.getKey()).executeUpdate();
+        }
+        Map<Long, Long> last = new HashMap<>();
+        em.createQuery("select r.id, r.lastSeq from Room r where r.id in :ids", Object[].class)
+                .setParameter("ids", counts.keySet()).getResultList()
+                .forEach(row -> last.put((Long) row[0], (Long) row[1]));
+        return last;
     }
 
     Set<Long> existing(Collection<Long> ids) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 @ApplicationScoped
 public class RoomService {
@@ -98,13 +99,14 @@ public class RoomService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<Long, Long> reserveSeqs(Map<Long, Integer> counts) {
+        Map<Long, Long> last = rooms.advanceLastSeqs(new TreeMap<>(counts));
         Map<Long, Long> first = new HashMap<>();
-        for (Room room : rooms.lockInIdOrder(counts.keySet())) {
-            first.put(room.id(), room.reserve(counts.get(room.id())));
-        }
-        if (first.size() != counts.size()) {
-            counts.keySet().stream().filter(id -> !first.containsKey(id)).findFirst()
-                    .ifPresent(id -> { throw new UnknownRoomException(id); });
+        for (var room : counts.entrySet()) {
+            Long lastSeq = last.get(room.getKey());
+            if (lastSeq == null) {
+                throw new UnknownRoomException(room.getKey());
+            }
+            first.put(room.getKey(), lastSeq - room.getValue() + 1);
         }
         return first;
     }
