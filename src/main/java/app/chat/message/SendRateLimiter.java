@@ -1,8 +1,10 @@
 package app.chat.message;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,7 +14,13 @@ import java.util.function.LongSupplier;
 @ApplicationScoped
 public class SendRateLimiter {
 
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /**
+     * A bucket left alone for ten minutes is full with any sane setting (burst / per-second well under
+     * that), and a full bucket is the same as none: forgetting it is safe. The size bound only stops a
+     * runaway; Caffeine evicts by frequency, so a flood of new senders does not reset busy ones.
+     */
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(1_000_000).build();
 
     @Inject
     MessageSettings settings;
@@ -21,11 +29,8 @@ public class SendRateLimiter {
 
     /** 0 when the sender may send now; otherwise how many milliseconds until one more message is allowed. */
     public long tryAcquire(String sender) {
-        if (buckets.size() > 100_000) {
-            buckets.clear(); // a full bucket is the same as no bucket: forgetting is safe
-        }
         int burst = settings.rateBurst();
-        return buckets.computeIfAbsent(sender, s -> new Bucket(burst, nanoClock.getAsLong()))
+        return buckets.get(sender, s -> new Bucket(burst, nanoClock.getAsLong()))
                 .take(nanoClock.getAsLong(), settings.ratePerSecond(), burst);
     }
 

@@ -1,5 +1,7 @@
 package app.chat.user;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers recently verified passwords for a short while. PBKDF2 is slow on purpose, and HTTP
@@ -19,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 class CredentialCache {
 
     private final byte[] pepper = new byte[32];
-    private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
+    /** Each entry also carries its own expiry from the settings; the hour and the size only bound memory. */
+    private final Cache<String, Entry> verified = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofHours(1)).maximumSize(100_000).build();
 
     @Inject
     UserSettings settings;
@@ -31,14 +35,11 @@ class CredentialCache {
     }
 
     boolean isVerified(String username, String password) {
-        Entry e = verified.get(username);
+        Entry e = verified.getIfPresent(username);
         return e != null && e.expiresAt > clock.millis() && MessageDigest.isEqual(e.digest, digest(password));
     }
 
     void remember(String username, String password) {
-        if (verified.size() > 100_000) {
-            verified.clear(); // bounded: a cache, not a store
-        }
         verified.put(username, new Entry(digest(password), clock.millis() + settings.passwordCacheSeconds() * 1000));
     }
 

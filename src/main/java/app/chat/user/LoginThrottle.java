@@ -1,8 +1,10 @@
 package app.chat.user;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,7 +17,13 @@ import java.util.function.LongSupplier;
 @ApplicationScoped
 public class LoginThrottle {
 
-    private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
+    /**
+     * Failures are forgotten a day after the last one. The size bound only stops a runaway: Caffeine
+     * evicts by frequency, so spraying a million one-off usernames does not lift the lock on the
+     * account that is being guessed at (a plain map cleared when full did).
+     */
+    private final Cache<String, Failures> failures = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofDays(1)).maximumSize(1_000_000).build();
 
     @Inject
     UserSettings settings;
@@ -24,7 +32,7 @@ public class LoginThrottle {
 
     /** True while this key must not even be checked. */
     boolean isLocked(String key) {
-        Failures f = failures.get(key);
+        Failures f = failures.getIfPresent(key);
         return f != null && f.lockedUntil > clock.getAsLong();
     }
 
@@ -46,17 +54,14 @@ public class LoginThrottle {
 
     /** A success clears the user, and the address: failures of others behind one proxy do not add up forever. */
     public void succeeded(String username, String address) {
-        failures.remove("user:" + username);
+        failures.invalidate("user:" + username);
         if (address != null) {
-            failures.remove("address:" + address);
+            failures.invalidate("address:" + address);
         }
     }
 
     void failed(String key, int threshold) {
-        if (failures.size() > 100_000) {
-            failures.clear();
-        }
-        failures.compute(key, (k, f) -> {
+        failures.asMap().compute(key, (k, f) -> {
             int count = f == null ? 1 : f.count + 1;
             long lockedUntil = 0;
             if (count >= threshold) {

@@ -65,4 +65,16 @@ class LoginThrottleTest {
         }
         assertFalse(throttle.isAddressLocked("10.0.0.2"));
     }
+
+    @Test
+    void sprayingNewUsernamesDoesNotLiftALock() {
+        for (int i = 0; i < 3; i++) {
+            throttle.userFailed("alice");
+        }
+        assertTrue(throttle.isUserLocked("alice"));
+        for (int i = 0; i < 150_000; i++) {
+            throttle.userFailed("spray" + i);
+        }
+        assertTrue(throttle.isUserLocked("alice"), "a map cleared at 100,000 keys forgot alice's lock");
+    }
 }
