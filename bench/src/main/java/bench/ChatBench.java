@@ -27,9 +27,11 @@ import java.util.Locale;
  *   --rates 25,35,50,...           input rates (messages per second, all rooms together); default ×√2 up to 6400
  *   --seconds 10                   measured seconds per rate
  *   --ramp 3                       seconds at each new rate before it is measured, not counted
- *   --warmup 10                    seconds at the first rate after each start, not counted (JIT, caches)
+ *   --warmup 0                     seconds at the first rate after each start, not counted (JIT, caches);
+ *                                  0: until the server's CPU per 10 s has settled (at most 300 s)
  *   --retries 1                    how often a failed rate is tried again before the sweep stops
  *   --reps 1                       repetitions (median and spread)
+ *   --senders 4                    sending connections (distinct users), message k from sender k % senders
  *   --server-cpus 0 --generator-cpus 1 --no-pin   taskset pinning
  *   --lag-limit-ms 10              send lag p99 above which a step is generator-bound
  *   --generator-threads N          generator event loops (default: one per generator CPU)
@@ -69,8 +71,8 @@ public final class ChatBench {
                     Path data = out.resolve(name + "-" + shape + "-" + rep + "-" + stamp);
                     try (Target target = start(name, pinning, data, opts)) {
                         System.out.printf("%s %s rep %d (log %s)%n", name, shape, rep, data);
-                        try (var run = new LoadRun(group, target, shape)) {
-                            sweep(run, rep, opts, budget, steps);
+                        try (var run = new LoadRun(group, target, shape, opts.senders)) {
+                            sweep(run, rep, opts, budget, steps, pinning.serverCores());
                         }
                         try {
                             target.verify();
@@ -114,10 +116,39 @@ public final class ChatBench {
         };
     }
 
+    /**
+     * The default warm-up: the first rate in 10 s rounds until the server's CPU per round has settled
+     * (two rounds in a row within 5 % of the one before, the server not saturated), at least 60 s, at most 300 s. Payara on one core spends
+     * minutes compiling (JFR: C2 took a quarter of the core for the first 160 s of a run) while a
+     * bare broker settles in seconds; a fixed short warm-up measured the app's JIT, not the app.
+     */
+    private static void warmUntilSteady(LoadRun run, int rep, int rate, int pinnedServerCores) throws Exception {
+        List<String> rounds = new ArrayList<>();
+        double previous = -1;
+        int settled = 0;
+        int seconds = 0;
+        while (seconds < 300 && (settled < 2 || seconds < 60)) {
+            Step s = run.step(rep, 0, rate, 0, 10);
+            seconds += 10;
+            double cpu = s.serverCpuSeconds();
+            // a saturated server is flat too (the JIT takes whatever the load leaves): not settled;
+            // a nearly idle one is noisy: 0.2 CPU-seconds per round count as no change
+            boolean saturated = cpu > 0.8 * s.seconds() * pinnedServerCores;
+            boolean same = previous > 0 && Math.abs(cpu - previous) <= Math.max(0.05 * previous, 0.2);
+            settled = same && !saturated ? settled + 1 : 0;
+            previous = cpu;
+            rounds.add(String.format("%.2f", cpu));
+        }
+        System.out.printf("  warm-up at %d/s: %d s, server CPU s per 10 s round: %s%s%n", rate, seconds,
+                String.join(" ", rounds), settled < 2 ? " (not settled at the 300 s cap)" : "");
+    }
+
     /** Warm-up, then the ladder; a failed rate is retried, then the sweep stops (the smoke tries every rate). */
-    private static void sweep(LoadRun run, int rep, Options opts, GeneratorBudget budget, List<Step> steps) throws Exception {
+    private static void sweep(LoadRun run, int rep, Options opts, GeneratorBudget budget, List<Step> steps, int serverCores) throws Exception {
         if (opts.warmup > 0) {
             run.step(rep, 0, opts.rates[0], 0, opts.warmup); // not counted: JIT, connections, caches
+        } else {
+            warmUntilSteady(run, rep, opts.rates[0], serverCores);
         }
         for (int rate : opts.rates) {
             Step s = null;

@@ -12,24 +12,25 @@ import java.util.concurrent.locks.LockSupport;
  * Subscribers and senders connected to one target for one shape; {@link #step} holds a rate for a
  * while, open loop: each message has an intended send time, latency counts from it (so a stalled
  * sender does not hide the stall), and senders never wait for the answers. Message k of a step goes
- * to room k % rooms from sender k % SENDERS, as the (k / rooms)-th message of its room.
+ * to room k % rooms from sender k % senders, as the (k / rooms)-th message of its room.
  */
 final class LoadRun implements AutoCloseable {
 
-    static final int SENDERS = 4;
     private static final AtomicInteger STEP_IDS = new AtomicInteger();
 
     private final Target target;
     private final Shape shape;
+    private final int senderCount;
     private final GeneratorMeter noMeter = new GeneratorMeter();
     private final List<StompConnection> subscribers = new ArrayList<>();
     private final List<StompConnection> senders = new ArrayList<>();
     private volatile DeliveryCheck current = new DeliveryCheck(-1, 0);
 
-    LoadRun(EventLoopGroup loops, Target target, Shape shape) throws Exception {
+    LoadRun(EventLoopGroup loops, Target target, Shape shape, int senderCount) throws Exception {
         this.target = target;
         this.shape = shape;
-        target.prepare(shape.rooms(), shape.perRoom(), SENDERS);
+        this.senderCount = senderCount;
+        target.prepare(shape.rooms(), shape.perRoom(), senderCount);
         for (int r = 0; r < shape.rooms(); r++) {
             for (int i = 0; i < shape.perRoom(); i++) {
                 StompConnection c = StompConnection.open(loops, target.stomp(), target.login("u", i), ChatTarget.PASSWORD, new Subscriber());
@@ -37,7 +38,7 @@ final class LoadRun implements AutoCloseable {
                 subscribers.add(c);
             }
         }
-        for (int s = 0; s < SENDERS; s++) {
+        for (int s = 0; s < senderCount; s++) {
             senders.add(StompConnection.open(loops, target.stomp(), target.login("u", s), ChatTarget.PASSWORD, (buf, start, bodyStart, bodyEnd) -> { }));
         }
     }
@@ -78,7 +79,7 @@ final class LoadRun implements AutoCloseable {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            int sender = k % SENDERS;
+            int sender = k % senderCount;
             int room = k % shape.rooms();
             String tag = Tag.text(step, intended, k / shape.rooms(), sender);
             senders.get(sender).send(target.sendDestination(room), target.body(room, tag, "m" + step + "-" + k),
@@ -91,7 +92,7 @@ final class LoadRun implements AutoCloseable {
     private final class Subscriber implements StompFrameReader.Handler {
 
         private final long[] tag = new long[Tag.FIELDS];
-        private final long[] lastFromSender = new long[SENDERS];
+        private final long[] lastFromSender = new long[senderCount];
         private DeliveryCheck of;
         private BitSet seen;
         private long lastSeq;

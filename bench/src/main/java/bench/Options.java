@@ -15,9 +15,10 @@ final class Options {
     int[] rates = LADDER;
     int seconds = 10;
     int ramp = 3;
-    int warmup = 10;
+    int warmup = 0; // 0: until the server's CPU settles (ChatBench.warmUntilSteady)
     int retries = 1;
     int reps = 1;
+    int senders = 4;
     List<String> targets = List.of("baseline", "app");
     List<String> databases = List.of("h2");
     String baselineMode = "memory";
@@ -41,6 +42,7 @@ final class Options {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--retries" -> retries = Integer.parseInt(args[++i]);
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--senders" -> senders = Integer.parseInt(args[++i]);
                 case "--targets" -> targets = List.of(args[++i].split(","));
                 case "--db" -> databases = List.of(args[++i].split(","));
                 case "--baseline" -> baselineMode = args[++i];

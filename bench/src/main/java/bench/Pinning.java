@@ -49,6 +49,11 @@ final class Pinning {
         }
     }
 
+    /** How many cores a server may use (all of them when not pinned). */
+    int serverCores() {
+        return active ? cpus(serverCpus).size() : Runtime.getRuntime().availableProcessors();
+    }
+
     /** How many cores the generator may use: its CPU budget for the "generator-bound" check. */
     int generatorCores() {
         return active ? cpus(generatorCpus).size() : Runtime.getRuntime().availableProcessors();
