@@ -20,8 +20,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * because only Java can read the old bytes; each column is filled next to the old one, which then goes.
  * <p>
  * On PostgreSQL this runs in one transaction, so a failure leaves the old schema whole. H2 commits
- * each DDL statement: a failure there can leave a column half converted (the README says to back
- * up ./data before an upgrade).
+ * each DDL statement, and Flyway records the failure: after {@code flyway repair} this goes on
+ * where it stopped (converted columns are kept), but restoring the backup of ./data that the README
+ * asks for before an upgrade is the simpler way back.
  */
 final class TimestampsWithTimeZone implements JavaMigration {
 
@@ -73,7 +74,15 @@ final class TimestampsWithTimeZone implements JavaMigration {
     private static long convert(Connection c, Column col, boolean h2) throws SQLException, IOException {
         String table = col.table();
         String converted = col.column() + "_utc";
+        // H2 commits each DDL statement, so a failed earlier try may have left columns behind:
+        // one already converted stays, a half-filled new one is filled again from the start
+        if (typeOf(c, table, col.column()).startsWith("TIMESTAMP")) {
+            return 0;
+        }
         try (Statement s = c.createStatement()) {
+            if (!typeOf(c, table, converted).isEmpty()) {
+                s.execute("ALTER TABLE " + table + " DROP COLUMN " + converted);
+            }
             s.execute("ALTER TABLE " + table + " ADD COLUMN " + converted + " TIMESTAMP(3) WITH TIME ZONE");
         }
         long rows = copy(c, col, converted);
@@ -85,6 +94,18 @@ final class TimestampsWithTimeZone implements JavaMigration {
             s.execute("ALTER TABLE " + table + " ALTER COLUMN " + col.column() + " SET NOT NULL");
         }
         return rows;
+    }
+
+    /** The column's SQL type in upper case, empty if there is no such column. */
+    private static String typeOf(Connection c, String table, String column) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT data_type FROM information_schema.columns"
+                + " WHERE lower(table_name) = ? AND lower(column_name) = ? AND table_schema = CURRENT_SCHEMA")) {
+            p.setString(1, table);
+            p.setString(2, column);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1).toUpperCase(java.util.Locale.ROOT) : "";
+            }
+        }
     }
 
     /** Reads every old value and writes it, as a UTC timestamp, into the new column of its row. */

@@ -77,9 +77,111 @@ class SchemaUpgradeIT {
         } finally {
             try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
                  Statement s = admin.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + database);
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }
         }
+    }
+
+    /**
+     * A value V2 cannot read (here a serialized java.util.Date where an Instant belongs) stops the
+     * upgrade: the filter refuses the class, the log says why, and the chat never reports ready.
+     */
+    @Test
+    void aFailedMigrationIsLoggedAndTheChatNeverReportsReady() throws Exception {
+        if ("postgres".equals(System.getProperty("chat.it.db"))) {
+            String database = "chat_upgrade_bad_" + System.nanoTime();
+            try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                 Statement s = admin.createStatement()) {
+                s.execute("CREATE DATABASE " + database);
+            }
+            try {
+                String url = "jdbc:postgresql://127.0.0.1:5432/" + database;
+                failedUpgrade(ChatProcess.freshDataDir("schema-upgrade-bad-pg"), "postgresql",
+                        () -> DriverManager.getConnection(url, "postgres", ""), url);
+            } finally {
+                try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                     Statement s = admin.createStatement()) {
+                    s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                }
+            }
+            return;
+        }
+        Path dataDir = ChatProcess.freshDataDir("schema-upgrade-bad");
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("h2").resolve("chat");
+        failedUpgrade(dataDir, "h2", () -> DriverManager.getConnection(url, "chat", "chat"), null);
+    }
+
+    private void failedUpgrade(Path dataDir, String vendor, Database db, String postgresUrl) throws Exception {
+        try (Connection c = db.open()) {
+            createReleasedSchema(c, vendor);
+            insertReleasedData(c, vendor);
+            try (PreparedStatement p = c.prepareStatement("UPDATE chat_message SET sent_at = ? WHERE id = ?")) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                    out.writeObject(new java.util.Date(0));
+                }
+                p.setBytes(1, bytes.toByteArray());
+                p.setLong(2, (long) HISTORY.get(1)[0]);
+                p.executeUpdate();
+            }
+        }
+        ChatProcess chat = new ChatProcess(dataDir);
+        if (postgresUrl != null) {
+            chat.with("chat.db.url", postgresUrl).with("chat.db.user", "postgres").with("chat.db.password", "");
+        }
+        Path log = dataDir.resolve("server.log");
+        try (chat) {
+            chat.startWithoutWaitingForHealth();
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(4).toNanos();
+            while (!logSays(log, "The database schema could not be migrated") && System.nanoTime() < deadline) {
+                assertTrue(healthStatus(chat) != 200, "the chat reported ready although its migration failed");
+                Thread.sleep(500);
+            }
+            assertTrue(logSays(log, "The database schema could not be migrated"), "no log line about the failed migration in " + log);
+            assertTrue(logSays(log, "chat_message.sent_at of the row id = " + HISTORY.get(1)[0] + " is not a serialized Instant"),
+                    "the log names the value it could not read");
+            // a while longer, long past the time a healthy start takes from here
+            long watchUntil = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < watchUntil) {
+                assertTrue(healthStatus(chat) != 200, "the chat reported ready although its migration failed");
+                Thread.sleep(500);
+            }
+        }
+        try (Connection c = db.open()) {
+            assertEquals(List.of(), appliedVersions(c, "2"), "V2 is not recorded as applied");
+        }
+    }
+
+    private static boolean logSays(Path log, String text) throws IOException {
+        return Files.exists(log) && Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
+    }
+
+    private static int healthStatus(ChatProcess chat) throws InterruptedException {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(chat.root().resolve("health"))
+                    .timeout(java.time.Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException notListening) {
+            return 0;
+        }
+    }
+
+    /** Successful rows of that version in Flyway's history (none if the history table is missing). */
+    private static List<String> appliedVersions(Connection c, String version) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+            if (!tables.next()) {
+                return rows;
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" = ? AND \"success\"")) {
+            p.setString(1, version);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    rows.add(r.getString(1));
+                }
+            }
+        }
+        return rows;
     }
 
     interface Database {
