@@ -50,10 +50,23 @@ public class ConfiguredDataSource implements DataSource {
             SchemaMigrations.migrate(database);
             return database;
         } catch (SQLException | RuntimeException e) {
+            String reasons = reasons(e);
             LOG.log(System.Logger.Level.ERROR, "The database schema could not be migrated; the chat stays unready"
-                    + " (GET /health 503) and tries again on the next use of the database: " + e.getMessage(), e);
-            throw new SQLException("database schema migration failed: " + e.getMessage(), e);
+                    + " (GET /health 503) and tries again on the next use of the database: " + reasons, e);
+            throw new SQLException("database schema migration failed: " + reasons, e);
         }
+    }
+
+    /** Flyway's own message ("Migration failed !") says little: the causes say what and where. */
+    private static String reasons(Throwable failure) {
+        StringBuilder reasons = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && reasons.indexOf(message.strip()) < 0) {
+                reasons.append(reasons.length() == 0 ? "" : " <- ").append(message.strip());
+            }
+        }
+        return reasons.toString();
     }
 
     static DataSource create(DatabaseSettings settings) throws SQLException {

@@ -138,8 +138,9 @@ class SchemaUpgradeIT {
                 Thread.sleep(500);
             }
             assertTrue(logSays(log, "The database schema could not be migrated"), "no log line about the failed migration in " + log);
-            assertTrue(logSays(log, "chat_message.sent_at of the row id = " + HISTORY.get(1)[0] + " is not a serialized Instant"),
-                    "the log names the value it could not read");
+            assertTrue(logSays(log, "could not be migrated; the chat stays unready (GET /health 503) and tries again on the next use"
+                    + " of the database: Migration failed ! <- chat_message.sent_at of the row id = " + HISTORY.get(1)[0]
+                    + " is not a serialized Instant"), "the log line names the value it could not read");
             // a while longer, long past the time a healthy start takes from here
             long watchUntil = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < watchUntil) {
