@@ -42,6 +42,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSchemaDependsOnNothingOfTheChatAndOnlyThePlatformRunsIt() {
+        noClasses().that().resideInAPackage("app.chat.schema..")
+                .should().dependOnClassesThat(resideInAPackage("app.chat..").and(resideOutsideOfPackage("app.chat.schema..")))
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("app.chat.schema..", "app.chat.platform..")
+                .should().dependOnClassesThat().resideInAPackage("app.chat.schema..")
+                .check(classes);
+    }
+
+    @Test
     void usersAndRoomsStandAlone() {
         noClasses().that().resideInAnyPackage("app.chat.user..", "app.chat.room..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.chat.message..", BROKER, "app.chat.web..")

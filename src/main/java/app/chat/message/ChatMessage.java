@@ -1,6 +1,8 @@
 package app.chat.message;
 
+import app.chat.platform.UtcInstantConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -41,6 +43,7 @@ public class ChatMessage {
     @Column(name = "dedupe_key", nullable = false, length = 80)
     private String dedupeKey;
 
+    @Convert(converter = UtcInstantConverter.class)
     @Column(name = "sent_at", nullable = false)
     private Instant sentAt;
 

@@ -1,5 +1,6 @@
 package app.chat.platform;
 
+import app.chat.schema.SchemaMigrations;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,6 +20,8 @@ import javax.sql.DataSource;
  */
 public class ConfiguredDataSource implements DataSource {
 
+    private static final System.Logger LOG = System.getLogger(ConfiguredDataSource.class.getName());
+
     private volatile DataSource target;
     private PrintWriter logWriter;
     private int loginTimeout;
@@ -29,11 +32,41 @@ public class ConfiguredDataSource implements DataSource {
             synchronized (this) {
                 t = target;
                 if (t == null) {
-                    target = t = create(DatabaseSettings.read());
+                    target = t = migrated(create(DatabaseSettings.read()));
                 }
             }
         }
         return t;
+    }
+
+    /**
+     * The database brought to this build's schema before anyone gets a connection: JPA, the message
+     * writer, the MDBs and the health check all come through here, and wait while it runs. When it
+     * fails, every connection request fails with the reason (so /health stays 503 and messages are
+     * redelivered) and tries again: a database that was down at start-up is migrated once it is back.
+     */
+    private static DataSource migrated(DataSource database) throws SQLException {
+        try {
+            SchemaMigrations.migrate(database);
+            return database;
+        } catch (SQLException | RuntimeException e) {
+            String reasons = reasons(e);
+            LOG.log(System.Logger.Level.ERROR, "The database schema could not be migrated; the chat stays unready"
+                    + " (GET /health 503) and tries again on the next use of the database: " + reasons, e);
+            throw new SQLException("database schema migration failed: " + reasons, e);
+        }
+    }
+
+    /** Flyway's own message ("Migration failed !") says little: the causes say what and where. */
+    private static String reasons(Throwable failure) {
+        StringBuilder reasons = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && reasons.indexOf(message.strip()) < 0) {
+                reasons.append(reasons.length() == 0 ? "" : " <- ").append(message.strip());
+            }
+        }
+        return reasons.toString();
     }
 
     static DataSource create(DatabaseSettings settings) throws SQLException {

@@ -1,5 +1,6 @@
 /**
  * What every feature stands on: the JAX-RS application, HTTP security, the datasource, JSON,
- * error responses and database health. Depends on no feature.
+ * error responses and database health. Depends on no feature; migrates the database ({@code schema})
+ * before the datasource hands out a connection.
  */
 package app.chat.platform;

@@ -1,6 +1,8 @@
 package app.chat.room;
 
+import app.chat.platform.UtcInstantConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -22,6 +24,7 @@ public class Membership {
     @Column(length = 32)
     private String username;
 
+    @Convert(converter = UtcInstantConverter.class)
     @Column(name = "joined_at", nullable = false)
     private Instant joinedAt;
 

@@ -1,6 +1,8 @@
 package app.chat.user;
 
+import app.chat.platform.UtcInstantConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,6 +19,7 @@ public class ChatUser {
     @Column(name = "password_hash", nullable = false, length = 512)
     private String passwordHash;
 
+    @Convert(converter = UtcInstantConverter.class)
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
