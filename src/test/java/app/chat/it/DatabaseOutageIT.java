@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
  * database through a relay the test cuts: open connections are reset, new ones refused. Messages
  * sent meanwhile wait in the broker (each failed attempt rolls back and is redelivered with
  * back-off) and are stored and broadcast once the database is back: nothing lost, nothing twice,
- * seq gapless, no restart. Runs with -Ppostgres (H2 lives inside the chat and cannot be cut off).
+ * seq gapless, no restart. Meanwhile readiness is 503 while liveness stays 200: a liveness probe
+ * must not restart a node for an outage it rides out.
+ * Runs with -Ppostgres (H2 lives inside the chat and cannot be cut off).
  */
 class DatabaseOutageIT {
 
@@ -67,6 +69,8 @@ class DatabaseOutageIT {
             List<String> sent = new ArrayList<>();
             Set<String> sentDuringOutage = new HashSet<>();
             boolean healthSaidDown = false;
+            boolean readySaidDown = false;
+            List<Integer> livenessDuringOutage = new ArrayList<>();
 
             long start = System.currentTimeMillis();
             long cutAt = start + BEFORE_MS;
@@ -99,7 +103,13 @@ class DatabaseOutageIT {
                     nextSend += SEND_EVERY_MS;
                 }
                 if (cut && !restored && !healthSaidDown) {
-                    healthSaidDown = healthStatus(chat.root()) == 503;
+                    healthSaidDown = status(chat.root(), "health") == 503;
+                }
+                if (cut && !restored && !readySaidDown) {
+                    readySaidDown = status(chat.root(), "health/ready") == 503;
+                }
+                if (cut && !restored && livenessDuringOutage.size() < (now - cutAt) / 2_000) {
+                    livenessDuringOutage.add(status(chat.root(), "health/live"));
                 }
                 drainAcks(clients, acked, ackedAt);
             }
@@ -109,10 +119,15 @@ class DatabaseOutageIT {
             }
 
             assertTrue(healthSaidDown, "/health answered 503 while the database was away");
+            assertTrue(readySaidDown, "/health/ready answered 503 while the database was away");
+            assertTrue(livenessDuringOutage.size() >= 10, "liveness asked every 2 s of the outage: " + livenessDuringOutage);
+            assertTrue(livenessDuringOutage.stream().allMatch(status -> status == 200),
+                    "/health/live stayed 200 while the database was away: " + livenessDuringOutage);
             List<String> missing = sent.stream().filter(id -> !acked.containsKey(id)).toList();
             assertEquals(List.of(), missing, "every message sent, also during the outage, acked; /health: "
                     + healthBody(chat.root()));
-            assertEquals(200, healthStatus(chat.root()), "healthy again without a restart");
+            assertEquals(200, status(chat.root(), "health"), "healthy again without a restart");
+            assertEquals(200, status(chat.root(), "health/ready"), "ready again without a restart");
             long lastOutageAck = sentDuringOutage.stream().mapToLong(ackedAt::get).max().orElseThrow();
 
             List<JsonObject> history = api.history(reader, room);
@@ -147,8 +162,8 @@ class DatabaseOutageIT {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static int healthStatus(URI root) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve("health")).build(),
+    private static int status(URI root, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve(path)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
