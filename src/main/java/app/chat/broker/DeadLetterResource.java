@@ -1,6 +1,7 @@
 package app.chat.broker;
 
 import app.chat.platform.ApiError;
+import app.chat.platform.ChatApplication;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,6 +11,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * {@code GET /api/ops/dead-letters} lists the dead-letter queue; {@code POST /api/ops/dead-letters/replay}
@@ -29,6 +33,11 @@ public class DeadLetterResource {
     SecurityContext security;
 
     @GET
+    @SecurityRequirement(name = ChatApplication.BASIC)
+    @Operation(summary = "The dead-letter queue (operators only)")
+    @APIResponse(responseCode = "200", description = "the dead letters, at most 500")
+    @APIResponse(responseCode = "401", description = "wrong or no credentials")
+    @APIResponse(responseCode = "403", description = "NOT_AN_OPERATOR: the caller is not listed in chat.operators")
     public Response list() {
         if (!isOperator()) {
             return notAnOperator();
@@ -38,6 +47,11 @@ public class DeadLetterResource {
 
     @POST
     @Path("replay")
+    @SecurityRequirement(name = ChatApplication.BASIC)
+    @Operation(summary = "Send every dead letter back for another full set of attempts (operators only)")
+    @APIResponse(responseCode = "200", description = "how many were replayed")
+    @APIResponse(responseCode = "401", description = "wrong or no credentials")
+    @APIResponse(responseCode = "403", description = "NOT_AN_OPERATOR: the caller is not listed in chat.operators")
     public Response replay() {
         if (!isOperator()) {
             return notAnOperator();

@@ -1,5 +1,6 @@
 package app.chat.message;
 
+import app.chat.platform.ChatApplication;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** {@code GET /api/rooms/{id}/messages?limit=50&before=seq | &after=seq}, ascending by seq. */
 @Path("rooms/{roomId}/messages")
@@ -23,10 +28,18 @@ public class HistoryResource {
     SecurityContext security;
 
     @GET
+    @SecurityRequirement(name = ChatApplication.BASIC)
+    @Operation(summary = "A page of a room's history, ascending by seq")
+    @APIResponse(responseCode = "200", description = "the messages, in the shape of the room topic's")
+    @APIResponse(responseCode = "400", description = "INVALID_REQUEST: limit not 1-200, before not 1 or more, after not 0 or more")
+    @APIResponse(responseCode = "401", description = "wrong or no credentials")
+    @APIResponse(responseCode = "403", description = "NOT_A_MEMBER")
+    @APIResponse(responseCode = "404", description = "UNKNOWN_ROOM")
+    @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
     public List<ChatEvent> read(@PathParam("roomId") long roomId,
-                                @QueryParam("limit") String limit,
-                                @QueryParam("before") String before,
-                                @QueryParam("after") String after) {
+                                @Parameter(description = "1-200, default 50") @QueryParam("limit") String limit,
+                                @Parameter(description = "the newest messages with a smaller seq") @QueryParam("before") String before,
+                                @Parameter(description = "the oldest messages with a greater seq (0: from the start)") @QueryParam("after") String after) {
         var query = HistoryQuery.of(limit, before, after);
         return history.read(roomId, security.getUserPrincipal().getName(), query);
     }

@@ -1,5 +1,6 @@
 package app.chat.message;
 
+import app.chat.platform.DatabaseFailure;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

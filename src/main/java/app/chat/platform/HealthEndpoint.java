@@ -13,24 +13,34 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * {@code GET /health}: 200 once every readiness check of the chat is UP (broker, database, MDB),
- * 503 before, in MicroProfile Health's JSON. The server's own endpoint answers UP while nothing is
- * deployed yet, which is no help to someone waiting for the chat; it moves to /mp-health
- * (src/main/payara/preboot.txt), and this one, part of the chat, cannot answer before the chat is there.
+ * The chat's probes, in MicroProfile Health's JSON: {@code GET /health/ready} (and {@code /health},
+ * which CI and existing probes use) is 200 once every readiness check is UP (broker, database, MDB),
+ * 503 before and during an outage; {@code GET /health/live} runs only the liveness checks, so a
+ * database or broker outage, which the chat rides out, never gets a node restarted.
+ * The server's own endpoint answers UP while nothing is deployed yet, which is no help to someone
+ * waiting for the chat; it moves to /mp-health (src/main/payara/preboot.txt), and this one, part of
+ * the chat, cannot answer before the chat is there.
  */
-@WebServlet("/health")
+@WebServlet({"/health", "/health/ready", "/health/live"})
 public class HealthEndpoint extends HttpServlet {
 
     @Inject
     @Readiness
     @Any
-    Instance<HealthCheck> checks;
+    Instance<HealthCheck> readiness;
+
+    @Inject
+    @Liveness
+    @Any
+    Instance<HealthCheck> liveness;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Instance<HealthCheck> checks = "/health/live".equals(request.getServletPath()) ? liveness : readiness;
         boolean up = true;
         JsonArrayBuilder results = Json.createArrayBuilder();
         for (HealthCheck check : checks) {

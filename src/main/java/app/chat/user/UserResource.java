@@ -1,5 +1,6 @@
 package app.chat.user;
 
+import app.chat.platform.ChatApplication;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("users")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -24,6 +28,11 @@ public class UserResource {
 
     /** Sign-up is the one call that needs no credentials (see web.xml). */
     @POST
+    @Operation(summary = "Sign up (no credentials needed)")
+    @APIResponse(responseCode = "201", description = "registered")
+    @APIResponse(responseCode = "400", description = "INVALID_REQUEST (username 3-32 of a-z 0-9 _ -, password 8-128 characters) or INVALID_JSON")
+    @APIResponse(responseCode = "409", description = "USERNAME_TAKEN")
+    @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
     public Response register(@NotNull(message = "a JSON body is required") @Valid Registration registration) {
         UserView created = users.register(registration);
         return Response.created(URI.create("users/" + created.username())).entity(created).build();
@@ -31,6 +40,11 @@ public class UserResource {
 
     @GET
     @Path("me")
+    @SecurityRequirement(name = ChatApplication.BASIC)
+    @Operation(summary = "The caller: checks the credentials")
+    @APIResponse(responseCode = "200", description = "the credentials are right")
+    @APIResponse(responseCode = "401", description = "wrong or no credentials, or the user is locked out for a while")
+    @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
     public UserView me(@Context SecurityContext security) {
         return new UserView(security.getUserPrincipal().getName());
     }

@@ -1,5 +1,6 @@
 package app.chat.user;
 
+import app.chat.platform.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -31,8 +32,13 @@ public class UserService {
         try {
             users.add(new ChatUser(registration.username(), hasher.hash(registration.password()),
                     Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-        } catch (PersistenceException raced) {
-            throw new UsernameTakenException(registration.username());
+        } catch (PersistenceException failed) {
+            // only a unique key violation means someone registered the name meanwhile; an outage
+            // (or any other failure) is not the client's to fix by picking another name
+            if (DatabaseFailure.isUniqueViolation(failed)) {
+                throw new UsernameTakenException(registration.username());
+            }
+            throw failed;
         }
         return new UserView(registration.username());
     }

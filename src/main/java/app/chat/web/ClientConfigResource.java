@@ -7,6 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /api/config} (no login): where the web client finds the STOMP endpoint. By default
@@ -24,6 +26,8 @@ public class ClientConfigResource {
     UriInfo uri;
 
     @GET
+    @Operation(summary = "Where the web client connects (no credentials needed)")
+    @APIResponse(responseCode = "200", description = "the STOMP URL and the longest text allowed")
     public ClientConfig config() {
         String scheme = "https".equals(uri.getBaseUri().getScheme()) ? "wss" : "ws";
         String url = settings.stompUrl().orElseGet(() -> scheme + "://" + uri.getBaseUri().getHost() + ":" + settings.stompPort() + "/stomp");

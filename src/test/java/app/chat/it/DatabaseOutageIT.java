@@ -1,6 +1,7 @@
 package app.chat.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.stompcodec.StompFrame;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,10 @@ import org.junit.jupiter.api.Test;
  * database through a relay the test cuts: open connections are reset, new ones refused. Messages
  * sent meanwhile wait in the broker (each failed attempt rolls back and is redelivered with
  * back-off) and are stored and broadcast once the database is back: nothing lost, nothing twice,
- * seq gapless, no restart. Runs with -Ppostgres (H2 lives inside the chat and cannot be cut off).
+ * seq gapless, no restart. Meanwhile the chat says so: readiness 503 while liveness stays 200 (a
+ * liveness probe must not restart a node for an outage it rides out), and the HTTP API answers 503
+ * DATABASE_UNAVAILABLE with Retry-After, never a 409 for a sign-up or a 500.
+ * Runs with -Ppostgres (H2 lives inside the chat and cannot be cut off).
  */
 class DatabaseOutageIT {
 
@@ -67,6 +72,14 @@ class DatabaseOutageIT {
             List<String> sent = new ArrayList<>();
             Set<String> sentDuringOutage = new HashSet<>();
             boolean healthSaidDown = false;
+            boolean readySaidDown = false;
+            List<Integer> livenessDuringOutage = new ArrayList<>();
+            String newcomer = ChatApi.uniqueName("newcomer");
+            String stranger = api.newUser("stranger");
+            ChatApi.Reply signUpDuringOutage = null;
+            ChatApi.Reply roomsDuringOutage = null;
+            ChatApi.Reply strangerLoginDuringOutage = null;
+            Optional<String> retryAfter = Optional.empty();
 
             long start = System.currentTimeMillis();
             long cutAt = start + BEFORE_MS;
@@ -99,7 +112,25 @@ class DatabaseOutageIT {
                     nextSend += SEND_EVERY_MS;
                 }
                 if (cut && !restored && !healthSaidDown) {
-                    healthSaidDown = healthStatus(chat.root()) == 503;
+                    healthSaidDown = status(chat.root(), "health") == 503;
+                }
+                if (cut && !restored && !readySaidDown) {
+                    readySaidDown = status(chat.root(), "health/ready") == 503;
+                }
+                if (cut && !restored && livenessDuringOutage.size() < (now - cutAt) / 2_000) {
+                    livenessDuringOutage.add(status(chat.root(), "health/live"));
+                }
+                if (cut && !restored && signUpDuringOutage == null && now >= cutAt + 10_000) {
+                    var signUp = HttpClient.newHttpClient().send(HttpRequest.newBuilder(chat.root().resolve("api/users"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(ChatApi.signUp(newcomer, ChatApi.PASSWORD))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    signUpDuringOutage = new ChatApi.Reply(signUp.statusCode(), signUp.body());
+                    retryAfter = signUp.headers().firstValue("Retry-After");
+                    // the reader's password is remembered (it signed in before): the call reaches the database
+                    roomsDuringOutage = api.as(reader, "GET", "api/rooms", null);
+                    // the stranger never signed in: checking the password needs the database
+                    strangerLoginDuringOutage = api.as(stranger, "GET", "api/users/me", null);
                 }
                 drainAcks(clients, acked, ackedAt);
             }
@@ -109,10 +140,21 @@ class DatabaseOutageIT {
             }
 
             assertTrue(healthSaidDown, "/health answered 503 while the database was away");
+            assertTrue(readySaidDown, "/health/ready answered 503 while the database was away");
+            assertTrue(livenessDuringOutage.size() >= 10, "liveness asked every 2 s of the outage: " + livenessDuringOutage);
+            assertTrue(livenessDuringOutage.stream().allMatch(status -> status == 200),
+                    "/health/live stayed 200 while the database was away: " + livenessDuringOutage);
+            assertUnavailable(signUpDuringOutage, "sign-up");
+            assertTrue(retryAfter.isPresent(), "a 503 says when to retry");
+            assertUnavailable(roomsDuringOutage, "rooms");
+            assertUnavailable(strangerLoginDuringOutage, "a login that needs the database");
+            ChatApi.Reply signUpAfter = api.call("POST", "api/users", null, null, ChatApi.signUp(newcomer, ChatApi.PASSWORD));
+            assertEquals(201, signUpAfter.status(), "the name refused during the outage is free afterwards: " + signUpAfter);
             List<String> missing = sent.stream().filter(id -> !acked.containsKey(id)).toList();
             assertEquals(List.of(), missing, "every message sent, also during the outage, acked; /health: "
                     + healthBody(chat.root()));
-            assertEquals(200, healthStatus(chat.root()), "healthy again without a restart");
+            assertEquals(200, status(chat.root(), "health"), "healthy again without a restart");
+            assertEquals(200, status(chat.root(), "health/ready"), "ready again without a restart");
             long lastOutageAck = sentDuringOutage.stream().mapToLong(ackedAt::get).max().orElseThrow();
 
             List<JsonObject> history = api.history(reader, room);
@@ -147,9 +189,15 @@ class DatabaseOutageIT {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static int healthStatus(URI root) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve("health")).build(),
+    private static int status(URI root, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve(path)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void assertUnavailable(ChatApi.Reply reply, String what) {
+        assertNotNull(reply, what + " was not tried during the outage");
+        assertEquals(503, reply.status(), what + " during the outage: " + reply);
+        assertEquals("DATABASE_UNAVAILABLE", reply.json().getString("code"), what + " during the outage: " + reply);
     }
 
     private static void drainAcks(List<StompClient> clients, Map<String, JsonObject> acked, Map<String, Long> ackedAt)
