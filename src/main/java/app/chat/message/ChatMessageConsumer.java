@@ -54,6 +54,9 @@ public class ChatMessageConsumer implements MessageListener {
     @Inject
     MessageSettings settings;
 
+    @Inject
+    MessageMetrics metrics;
+
     @Override
     public void onMessage(Message message) {
         try {
@@ -63,6 +66,9 @@ public class ChatMessageConsumer implements MessageListener {
                 LOG.log(Level.WARNING, "Dropped chat.send message {0} without an authenticated sender",
                         message.getJMSMessageID());
                 return;
+            }
+            if (message.getJMSRedelivered()) {
+                metrics.redelivered();
             }
             String body = MessageBodies.text(message);
             var checked = body != null ? messages.check(body)

@@ -43,6 +43,9 @@ public class MessageWriter {
     @Inject
     MessageSettings settings;
 
+    @Inject
+    MessageMetrics metrics;
+
     private final BlockingQueue<PendingMessage> waiting = new LinkedBlockingQueue<>();
     private Thread writer;
     private volatile boolean stopped;
@@ -109,7 +112,11 @@ public class MessageWriter {
             return;
         }
         publisher.publish(batch, outcomes);
+        metrics.batchStored(batch.size());
         for (int i = 0; i < batch.size(); i++) {
+            if (outcomes.get(i) instanceof Outcome.Stored) {
+                metrics.broadcast(batch.get(i).receivedNanos);
+            }
             batch.get(i).outcome.complete(outcomes.get(i));
         }
     }

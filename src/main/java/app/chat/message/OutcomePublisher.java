@@ -25,6 +25,9 @@ class OutcomePublisher {
     @Inject
     ChatJson json;
 
+    @Inject
+    MessageMetrics metrics;
+
     /**
      * Publishes a committed batch, in its order (so each room's events go out in seq order). The
      * messages are stored whatever happens here: a failure is logged, not thrown, and subscribers
@@ -50,6 +53,7 @@ class OutcomePublisher {
     }
 
     private void add(List<Outgoing> out, String sender, Outcome outcome) {
+        metrics.counted(outcome);
         String userTopic = Destinations.userTopic(sender);
         if (outcome instanceof Outcome.Stored s) {
             out.add(new Outgoing(Destinations.roomTopic(s.event().roomId()), json.write(s.event())));

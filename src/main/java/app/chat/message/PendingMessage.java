@@ -14,6 +14,7 @@ final class PendingMessage {
     final String dedupeKey;
     final boolean firstAttempt;
     final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    final long receivedNanos = System.nanoTime();
     private Long rateWaitMs;
 
     /**

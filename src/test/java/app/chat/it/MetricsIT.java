@@ -1,0 +1,87 @@
+package app.chat.it;
+
+import static app.chat.testing.Chat.type;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.chat.testing.Chat;
+import app.chat.testing.ChatApi;
+import app.chat.testing.ChatServer;
+import app.chat.testing.SharedChatServer;
+import app.chat.testing.StompClient;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an operator's Prometheus scrapes at /metrics: the message path's counters and latency move
+ * when messages flow, the broker's gauges describe the live broker, the JVM is there. Other tests
+ * share the server, so counters are compared before and after, never against fixed values.
+ */
+class MetricsIT extends SharedChatServer {
+
+    ChatApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ChatApi(ChatServer.root(deploymentUrl));
+    }
+
+    @Test
+    void storedAndRejectedMessagesAreCountedAndTimed() throws Exception {
+        String alice = api.newUser("alice");
+        String bob = api.newUser("bob");
+        long room = api.newRoom(alice, bob);
+        String before = scrape();
+        try (StompClient a = ChatServer.connect(alice)) {
+            assertEquals("RECEIPT", a.subscribe("/topic/user." + alice).command());
+            a.send("/app/chat.send", Chat.send(room, "counted", "metrics-1"));
+            assertNotNull(Chat.next(a, type("ack"), 15), "the message is acked");
+            a.send("/app/chat.send", "{not json");
+            assertNotNull(Chat.next(a, type("error"), 15), "the bad frame is answered");
+
+            String after = scrape();
+            String stored = "chat_messages_total{code=\"none\",outcome=\"stored\"}";
+            String invalid = "chat_messages_total{code=\"INVALID_JSON\",outcome=\"rejected\"}";
+            assertTrue(value(after, stored) >= value(before, stored) + 1, stored + " did not move:\n" + after);
+            assertTrue(value(after, invalid) >= value(before, invalid) + 1, invalid + " did not move:\n" + after);
+            String timed = "chat_message_store_broadcast_seconds_count";
+            assertTrue(value(after, timed) >= value(before, timed) + 1, timed + " did not move");
+            assertTrue(after.contains("chat_message_store_broadcast_seconds_bucket{le="), "a latency histogram");
+            assertTrue(value(after, "chat_writer_batch_size_count") >= 1, "batch sizes are recorded");
+            // the broker's gauges describe what is live now: this client's connection and nothing waiting
+            assertTrue(value(after, "chat_broker_connections") >= 1, after);
+            assertEquals(0, value(after, "chat_broker_disk_full"), after);
+            assertTrue(value(after, "chat_dead_letters") >= 0, after);
+        }
+    }
+
+    @Test
+    void roomSubscriptionsAreGaugedAndTheJvmIsThere() throws Exception {
+        String carol = api.newUser("carol");
+        long room = api.newRoom(carol);
+        double before = value(scrape(), "chat_broker_room_subscriptions");
+        try (StompClient c = ChatServer.connect(carol)) {
+            assertEquals("RECEIPT", c.subscribe("/topic/room." + room).command());
+            String during = scrape();
+            assertTrue(value(during, "chat_broker_room_subscriptions") >= before + 1, during);
+            assertTrue(during.contains("jvm_memory_used_bytes{"), "JVM memory");
+            assertTrue(during.contains("jvm_gc_"), "JVM GC");
+            assertTrue(during.contains("process_cpu_usage"), "process CPU");
+        }
+    }
+
+    private String scrape() throws Exception {
+        var reply = api.call("GET", "metrics", null, null, null);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.body();
+    }
+
+    /** The value of one series (name with its labels, exactly as Prometheus' text format writes it); 0 if absent. */
+    private static double value(String text, String series) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(series) + "(?:\\{[^}]*\\})? ([-+0-9.eENa]+)$", Pattern.MULTILINE).matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
