@@ -69,7 +69,7 @@ class MetricsIT extends SharedChatServer {
             assertTrue(value(during, "chat_broker_room_subscriptions") >= before + 1, during);
             assertTrue(during.contains("jvm_memory_used_bytes{"), "JVM memory");
             assertTrue(during.contains("jvm_gc_"), "JVM GC");
-            assertTrue(during.contains("process_cpu_usage"), "process CPU");
+            assertTrue(during.contains("jvm_threads_live_threads"), "JVM threads");
         }
     }
 
