@@ -64,6 +64,7 @@ public class BrokerLifecycle {
                     settings.maxFrameBytes(), settings.maxConnectionsPerUser(), settings.allowedOrigins());
             configuration.registerBrokerPlugin(new InboundGuard(JsonProvider.provider()));
             configuration.registerBrokerPlugin(connectionGuard);
+            configuration.registerBrokerPlugin(new BroadcastTrim());
             ChatAccess onAppContext = contextService.createContextualProxy(access, ChatAccess.class);
             server = new ActiveMQServerImpl(configuration, new ChatSecurityManager(onAppContext));
             server.start();

@@ -16,13 +16,15 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
 /**
  * Sees every message a browser sends to /app/chat.send before the broker routes it, and
  * <ul>
+ *   <li>stamps its sender ({@code _AMQ_VALIDATED_USER}) from the connection's login, never from
+ *       the message (the broker's own populate-validated-user is off: it would stamp every message);</li>
  *   <li>makes it durable (STOMP sends are not, by default): once the broker has it, a crash does not lose it;</li>
  *   <li>drops client-set properties that mean something to the broker (duplicate id, group,
  *       scheduled delivery, expiry, priority);</li>
  *   <li>sets its message group to its authenticated sender and its room, so that one MDB session
  *       hands a person's messages to one room to the writer one after the other (they keep the order
  *       they were typed in) while everything else — other people, the same person's other rooms — is
- *       written together in one batch. The sender comes from the connection's login, never from the body.</li>
+ *       written together in one batch.</li>
  * </ul>
  */
 final class InboundGuard implements ActiveMQServerMessagePlugin {
@@ -53,7 +55,9 @@ final class InboundGuard implements ActiveMQServerMessagePlugin {
         message.setDurable(true);
         message.setExpiration(0);
         message.setPriority((byte) 4);
-        message.setGroupID(groupOf(session.getUsername(), roomIdOf(bodyOf(message))));
+        String sender = session.getUsername();
+        message.setValidatedUserID(sender); // whatever the client put there is overwritten
+        message.setGroupID(groupOf(sender, roomIdOf(bodyOf(message))));
     }
 
     static String groupOf(String sender, Long roomId) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -41,12 +42,16 @@ public class ChatPublisher {
      * Publishes to topic addresses, all through one connection handle: one pooled connection and
      * one enlistment in the transaction per call, not one per message.
      * Topic messages are not journaled: only live subscribers receive them, and history is in the database.
+     * They are sent as UTF-8 bytes, which the broker copies into each subscriber's STOMP frame as they
+     * are (a JMS text message would be decoded and encoded again per subscriber), without a JMS
+     * message id (STOMP's message-id header is the broker's own).
      */
     public void publish(List<Outgoing> messages) {
         try (JMSContext context = connectionFactory.createContext()) {
-            var producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            var producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                    .setDisableMessageID(true);
             for (Outgoing m : messages) {
-                producer.send(knownTopics.topic(m.topicAddress(), context::createTopic), m.json());
+                producer.send(knownTopics.topic(m.topicAddress(), context::createTopic), m.json().getBytes(StandardCharsets.UTF_8));
             }
         }
     }

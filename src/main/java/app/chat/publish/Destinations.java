@@ -32,6 +32,11 @@ public final class Destinations {
         return USER_PREFIX + username;
     }
 
+    /** A room or user topic address, by its prefix only (cheap enough for every message the broker routes). */
+    public static boolean isTopic(String address) {
+        return address != null && (address.startsWith(ROOM_PREFIX) || address.startsWith(USER_PREFIX));
+    }
+
     /** The room id of a room topic address, empty for anything else (wildcards included). */
     public static OptionalLong roomOf(String address) {
         var m = ROOM.matcher(address);

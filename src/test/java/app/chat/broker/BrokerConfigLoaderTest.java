@@ -2,6 +2,7 @@ package app.chat.broker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.publish.Destinations;
@@ -27,7 +28,7 @@ class BrokerConfigLoaderTest {
     void theShippedBrokerXmlParsesWithAStompWebSocketAcceptorAndTheChatQueues() throws Exception {
         var config = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"), Map.of("chat.stomp.port", "61999")::get);
         assertTrue(config.isSecurityEnabled(), "deny by default");
-        assertTrue(config.isPopulateValidatedUser(), "the broker stamps the sender");
+        assertFalse(config.isPopulateValidatedUser(), "InboundGuard stamps the sender of chat.send, nothing else carries it");
         var stomp = config.getAcceptorConfigurations().stream().filter(a -> "stomp-ws".equals(a.getName())).findFirst().orElseThrow();
         assertEquals("61999", String.valueOf(stomp.getParams().get("port")));
         assertEquals("STOMP", stomp.getParams().get("protocols"));

@@ -15,6 +15,7 @@ import app.chat.testing.ChatServer;
 import app.chat.testing.SharedChatServer;
 import app.chat.testing.StompClient;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +142,13 @@ class ChatProtocolIT extends SharedChatServer {
             a.send("/app/chat.send", "{\"roomId\":" + room + ",\"text\":\"héllo 👋\",\"clientMsgId\":\"m-1\",\"sender\":\"" + bob + "\"}",
                     Map.of("_AMQ_VALIDATED_USER", bob, "JMSXUserID", bob));
 
-            JsonObject event = Chat.body(b.next(15));
+            StompFrame delivery = b.next(15);
+            JsonObject event = Chat.body(delivery);
             assertEquals("message", event.getString("type"));
+            // what the browser gets besides the body: STOMP's own headers, not the server's JMS internals
+            assertEquals(String.valueOf(delivery.body().getBytes(StandardCharsets.UTF_8).length), delivery.header("content-length"));
+            assertNull(delivery.header("__AMQ_CID"), "the JMS connection id stays in the server");
+            assertNull(delivery.header("JMSXUserID"), "the application's broker login stays in the server");
             assertEquals(room, event.getJsonNumber("roomId").longValue());
             assertEquals(1, event.getJsonNumber("seq").longValue());
             assertEquals(alice, event.getString("sender"));
