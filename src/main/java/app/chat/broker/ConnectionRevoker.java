@@ -10,11 +10,10 @@ import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.function.Predicate;
 import javax.security.auth.Subject;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
-import org.apache.activemq.artemis.core.persistence.impl.journal.OperationContextImpl;
+import io.netty.channel.Channel;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnection;
 import org.apache.activemq.artemis.core.security.impl.SecurityStoreImpl;
+import org.apache.activemq.artemis.core.server.protocol.websocket.WebSocketServerHandler;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 
 /**
@@ -50,23 +49,23 @@ public class ConnectionRevoker {
         if (server.getSecurityStore() instanceof SecurityStoreImpl store) {
             store.invalidateAuthenticationCache();
         }
-        // a request thread may carry an operation context of an earlier deployment's broker (see DeadLetters)
-        OperationContextImpl.clearContext();
         try {
             for (RemotingConnection connection : server.getRemotingService().getConnections()) {
                 Subject subject = connection.getSubject();
-                if (subject == null || !(connection.getTransportConnection() instanceof NettyConnection)
+                if (subject == null || !(connection.getTransportConnection() instanceof NettyConnection netty)
                         || !username.equals(ChatSecurityManager.userOf(subject))
                         || !ofSession.test(ChatSecurityManager.sessionOf(subject))) {
                     continue;
                 }
-                LOG.log(Level.DEBUG, "Closing a connection of {0}: {1}", username, reason);
-                connection.fail(new ActiveMQException(ActiveMQExceptionType.SECURITY_EXCEPTION, reason));
+                LOG.log(Level.INFO, "Closing the connection of {0} from {1}: {2}", username, connection.getRemoteAddress(), reason);
+                // an ERROR frame, then a WebSocket close frame: without one the client may not notice
+                // the close for a long while (the test client did not within 5 s); the broker cleans
+                // up the connection when its channel has closed, as after any disconnect
+                Channel channel = netty.getChannel();
+                StompStreamLimiter.refuse(channel, channel.pipeline().get(WebSocketServerHandler.class) != null, reason);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not close the connections of " + username + " (" + reason + ")", e);
-        } finally {
-            OperationContextImpl.clearContext();
         }
     }
 }

@@ -100,7 +100,9 @@ class SessionsIT extends SharedChatServer {
 
             assertEquals(204, api.withToken(token, "DELETE", "api/sessions/current", null).status());
 
-            assertTrue(mine.awaitClosed(5), "the signed-out session's connection is closed within seconds");
+            var bye = mine.next(5);
+            assertTrue(bye != null && "ERROR".equals(bye.command()), "the signed-out session's connection is told: " + bye);
+            assertTrue(mine.awaitClosed(5), "and closed within seconds");
             assertEquals(401, api.withToken(token, "GET", "api/rooms", null).status());
             try (StompClient again = stomp(user, token)) {
                 assertEquals("ERROR", again.connectReply.command(), "nor does the token connect any more");
@@ -130,6 +132,10 @@ class SessionsIT extends SharedChatServer {
             var changed = api.withToken(current, "PUT", "api/users/me/password", changePassword(ChatApi.PASSWORD, NEW_PASSWORD));
             assertEquals(204, changed.status(), changed.body());
 
+            var bye = theirs.next(5);
+            assertTrue(bye != null && "ERROR".equals(bye.command()), "the other session's connection is told: " + bye);
+            var byeToo = oldPassword.next(5);
+            assertTrue(byeToo != null && "ERROR".equals(byeToo.command()), "the old password's connection is told: " + byeToo);
             assertTrue(theirs.awaitClosed(5), "the other session's connection is closed");
             assertTrue(oldPassword.awaitClosed(5), "so is the one that signed in with the old password");
             assertEquals(401, api.withToken(other, "GET", "api/rooms", null).status());
