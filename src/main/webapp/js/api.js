@@ -1,19 +1,26 @@
-// The REST API and the login it is called with. URLs are relative to the page, so it works under
-// any host name and context path.
+// The REST API and the session it is called with. URLs are relative to the page, so it works under
+// any host name and context path. The password is sent once, to sign in; what the page keeps (in
+// localStorage, so that a reload or a new tab stays signed in) is the session's token and the username.
 import { state } from './state.js';
 
-const LOGIN = 'chat.login';
+const SESSION = 'chat.session';
 
-export async function api(method, path, body, credentials = [state.user, state.password]) {
+let onSessionEnded = () => {};
+
+/** What to do when the server says the session has ended or expired (a 401 to a signed-in call). */
+export function whenSessionEnds(handler) {
+  onSessionEnded = handler;
+}
+
+export async function api(method, path, body, token = state.token) {
   const headers = { 'Accept': 'application/json' };
-  if (credentials[0]) {
-    headers['Authorization'] = 'Basic ' + btoa(unescape(encodeURIComponent(credentials[0] + ':' + credentials[1])));
+  if (token) {
+    headers['Authorization'] = 'Bearer ' + token;
   }
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
-  // credentials 'omit': a 401 (wrong password) then comes back to us instead of making the browser
-  // pop up its own login dialog, and the browser never remembers the login behind our back.
+  // credentials 'omit': the browser adds no cookie or login of its own behind our back
   const response = await fetch(path, {
     method, headers, credentials: 'omit', body: body === undefined ? undefined : JSON.stringify(body)
   });
@@ -22,9 +29,12 @@ export async function api(method, path, body, credentials = [state.user, state.p
   try {
     json = text ? JSON.parse(text) : null;
   } catch (notJson) {
-    // the container's own error pages (a 401, a proxy's 502) are HTML: the status says enough
+    // the container's own error pages (a proxy's 502) are HTML: the status says enough
   }
   if (!response.ok) {
+    if (response.status === 401 && token) {
+      onSessionEnded();
+    }
     const error = new Error((json && json.message) || response.statusText);
     error.status = response.status;
     error.code = json && json.code;
@@ -33,23 +43,47 @@ export async function api(method, path, body, credentials = [state.user, state.p
   return json;
 }
 
-/** Checks the login with the server before keeping it; kept per tab so a reload stays signed in. */
+/** Trades the password for a session token; keeps only the token and the username. */
 export async function logIn(user, password) {
-  await api('GET', 'api/users/me', undefined, [user, password]);
+  const session = await api('POST', 'api/sessions', { username: user, password }, null);
   state.user = user;
-  state.password = password;
-  sessionStorage.setItem(LOGIN, JSON.stringify([user, password]));
+  state.token = session.token;
+  localStorage.setItem(SESSION, JSON.stringify({ user, token: session.token }));
+}
+
+/** Ends the session on the server (which closes its STOMP connections) and forgets it here. */
+export async function logOut() {
+  const token = state.token;
+  forgetSession();
+  if (token) {
+    await api('DELETE', 'api/sessions/current', undefined, token).catch(() => {});
+  }
 }
 
 export function register(user, password) {
-  return api('POST', 'api/users', { username: user, password }, [null, null]);
+  return api('POST', 'api/users', { username: user, password }, null);
 }
 
-export function savedLogin() {
-  const saved = sessionStorage.getItem(LOGIN);
-  return saved ? JSON.parse(saved) : null;
+/** The session a reload or another tab left, if any: {user, token}. */
+export function savedSession() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(SESSION));
+    return saved && saved.user && saved.token ? saved : null;
+  } catch (unreadable) {
+    return null;
+  }
 }
 
-export function forgetLogin() {
-  sessionStorage.removeItem(LOGIN);
+export function forgetSession() {
+  localStorage.removeItem(SESSION);
+  state.token = null;
+}
+
+/** Tells the handler when another tab signs out (or in as someone else). */
+export function whenSessionChangesElsewhere(handler) {
+  window.addEventListener('storage', e => {
+    if (e.key === SESSION || e.key === null) {
+      handler();
+    }
+  });
 }

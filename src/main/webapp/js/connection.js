@@ -6,10 +6,11 @@ import { $, setConnection } from './views.js';
 let client = null;
 let connections = 0; // counts CONNECTEDs: a subscription made before the last one died with its socket
 
-export function connect(onConnected) {
+/** @param onRefused called when the server refuses the connection (an ended session, say) */
+export function connect(onConnected, onRefused) {
   client = new StompJs.Client({
     brokerURL: state.config.stompUrl,
-    connectHeaders: { login: state.user, passcode: state.password },
+    connectHeaders: { login: state.user, passcode: state.token },
     heartbeatIncoming: 10000,
     heartbeatOutgoing: 10000,
     reconnectDelay: 1000
@@ -28,6 +29,7 @@ export function connect(onConnected) {
   };
   client.onStompError = frame => {
     $('room-error').textContent = 'Server: ' + (frame.headers.message || 'error');
+    onRefused();
   };
   client.beforeConnect = () => setConnection('connecting', 'connecting…');
   client.activate();

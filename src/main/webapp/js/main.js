@@ -2,18 +2,40 @@
 // runs once the document is parsed, and after the deferred stomp.js before it.
 import { $, scrollToBottom, showChat, showError } from './views.js';
 import { state } from './state.js';
-import { api, forgetLogin, logIn, register, savedLogin } from './api.js';
+import { api, forgetSession, logIn, logOut, register, savedSession, whenSessionChangesElsewhere, whenSessionEnds } from './api.js';
 import { connect, connectionCount, disconnect, dropConnection, subscribe } from './connection.js';
 import { createRoom, joinRoom, leaveRoom, loadRooms, resumeRoom } from './rooms.js';
 import { loadEarlier } from './messages.js';
 import { onPersonalEvent, resendPending, sendMessage } from './send.js';
 
+const NOTICE = 'chat.notice';
+
 async function signIn(user, password) {
   await logIn(user, password);
+  $('password').value = '';
+  await start(user);
+}
+
+/** The chat screen for a signed-in user (state.token is the session). */
+async function start(user) {
+  state.user = user;
   showChat(user);
-  state.config = await api('GET', 'api/config');
+  state.config = await api('GET', 'api/config', undefined, null);
   await loadRooms();
-  connect(onConnected);
+  connect(onConnected, checkSession);
+}
+
+/** A refused STOMP connection may be an ended session: the API says (a 401 ends up in sessionEnded). */
+function checkSession() {
+  api('GET', 'api/users/me').catch(() => {});
+}
+
+/** Signed out elsewhere, expired, or the password changed: back to the sign-in screen, saying why. */
+function sessionEnded() {
+  disconnect();
+  forgetSession();
+  sessionStorage.setItem(NOTICE, 'Your session has ended. Please sign in again.');
+  location.reload();
 }
 
 async function signUp(user, password) {
@@ -27,9 +49,9 @@ async function onConnected() {
   resendPending();
 }
 
-function signOut() {
+async function signOut() {
   disconnect();
-  forgetLogin();
+  await logOut();
   location.reload();
 }
 
@@ -77,10 +99,19 @@ $('text').addEventListener('keydown', e => {
     sendMessage();
   }
 });
-const saved = savedLogin();
+whenSessionEnds(sessionEnded);
+whenSessionChangesElsewhere(() => {
+  if (state.token && (savedSession() || {}).token !== state.token) {
+    location.reload(); // another tab signed out, or in as someone else
+  }
+});
+const notice = sessionStorage.getItem(NOTICE);
+sessionStorage.removeItem(NOTICE);
+$('auth-error').textContent = notice || '';
+const saved = savedSession();
 if (saved) {
-  const [user, password] = saved;
-  showError($('auth-error'), signIn(user, password));
+  state.token = saved.token;
+  showError($('auth-error'), start(saved.user));
 }
 
 // For tests and for trying it out: drop the WebSocket the way a network failure would.

@@ -3,7 +3,7 @@
 
 export const state = {
   user: null,
-  password: null,
+  token: null,         // the session token (POST /api/sessions); the password is never kept
   config: null,
   rooms: new Map(),     // id -> {id, name, member}
   current: null,        // the room on screen: {id, name, member, seen: Map(id -> li), firstSeq, lastSeq, subscription, subscribedIn}

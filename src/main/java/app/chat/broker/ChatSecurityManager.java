@@ -16,7 +16,8 @@ import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 /**
  * Every CONNECT, SEND and SUBSCRIBE of a browser is decided here, deny by default:
  * <ul>
- *   <li>CONNECT: login/passcode must be a chat user's username and password;</li>
+ *   <li>CONNECT: login/passcode must be a chat user's username and a session token of theirs (the
+ *       connection's Subject then names the session) or their password;</li>
  *   <li>SEND: only to /app/chat.send;</li>
  *   <li>SUBSCRIBE: /topic/room.{id} for members of room id, /topic/user.{me} for me, nothing else
  *       (no wildcards, no queues, no management addresses).</li>
@@ -43,8 +44,15 @@ final class ChatSecurityManager implements ActiveMQSecurityManager5 {
             return subject(APP_USER, APP_ROLE);
         }
         try {
-            if (user != null && password != null && access.authenticate(user, password, hostOf(connection))) {
-                return subject(user, USER_ROLE);
+            if (user != null && password != null) {
+                var login = access.authenticate(user, password, hostOf(connection));
+                if (login.isPresent()) {
+                    Subject subject = subject(user, USER_ROLE);
+                    if (login.get().sessionId() != null) {
+                        subject.getPrincipals().add(new SessionPrincipal(login.get().sessionId()));
+                    }
+                    return subject;
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not check the credentials of " + user + ": " + e);
@@ -132,13 +140,32 @@ final class ChatSecurityManager implements ActiveMQSecurityManager5 {
         return false;
     }
 
-    private static String userOf(Subject subject) {
+    /** The user a connection signed in as, or null. */
+    static String userOf(Subject subject) {
         for (Principal p : subject.getPrincipals()) {
             if (p instanceof UserPrincipal) {
                 return p.getName();
             }
         }
         return null;
+    }
+
+    /** The session a connection signed in with (its token was the passcode), or null for a password. */
+    static String sessionOf(Subject subject) {
+        for (Principal p : subject.getPrincipals()) {
+            if (p instanceof SessionPrincipal session) {
+                return session.getName();
+            }
+        }
+        return null;
+    }
+
+    /** Remembers on the connection's Subject which sign-in session it belongs to. */
+    record SessionPrincipal(String sessionId) implements Principal {
+        @Override
+        public String getName() {
+            return sessionId;
+        }
     }
 
     @Override

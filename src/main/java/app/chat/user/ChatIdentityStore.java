@@ -1,5 +1,6 @@
 package app.chat.user;
 
+import app.chat.platform.BearerCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -8,7 +9,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 
-/** HTTP Basic on /api checks the chat's own users. */
+/** Calls to /api sign in as the chat's own users: with a session's Bearer token or with HTTP Basic. */
 @ApplicationScoped
 public class ChatIdentityStore implements IdentityStore {
 
@@ -17,8 +18,16 @@ public class ChatIdentityStore implements IdentityStore {
     @Inject
     UserService users;
 
+    @Inject
+    SessionService sessions;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
+        if (credential instanceof BearerCredential bearer) {
+            return sessions.authenticate(bearer.token())
+                    .map(session -> new CredentialValidationResult(session.username(), Set.of(ROLE)))
+                    .orElse(CredentialValidationResult.INVALID_RESULT);
+        }
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }

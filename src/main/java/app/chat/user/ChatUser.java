@@ -39,4 +39,8 @@ public class ChatUser {
     String passwordHash() {
         return passwordHash;
     }
+
+    void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
 }

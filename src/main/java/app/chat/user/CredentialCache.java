@@ -3,6 +3,8 @@ package app.chat.user;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,6 +43,11 @@ class CredentialCache {
 
     void remember(String username, String password) {
         verified.put(username, new Entry(digest(password), clock.millis() + settings.passwordCacheSeconds() * 1000));
+    }
+
+    /** Forgets the user's remembered password once a change of it has been committed. */
+    void onPasswordChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PasswordChanged changed) {
+        verified.invalidate(changed.username());
     }
 
     private byte[] digest(String password) {

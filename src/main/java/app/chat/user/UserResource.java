@@ -6,10 +6,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -25,6 +28,9 @@ public class UserResource {
 
     @Inject
     UserService users;
+
+    @Inject
+    SessionService sessions;
 
     /** Sign-up is the one call that needs no credentials (see web.xml). */
     @POST
@@ -47,5 +53,23 @@ public class UserResource {
     @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
     public UserView me(@Context SecurityContext security) {
         return new UserView(security.getUserPrincipal().getName());
+    }
+
+    @PUT
+    @Path("me/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ChatApplication.BEARER)
+    @SecurityRequirement(name = ChatApplication.BASIC)
+    @Operation(summary = "Change the password: ends every other session of the caller and closes their STOMP connections")
+    @APIResponse(responseCode = "204", description = "changed; the session this call was made with (Bearer) goes on")
+    @APIResponse(responseCode = "400", description = "INVALID_REQUEST (newPassword 8-128 characters, currentPassword required) or INVALID_JSON")
+    @APIResponse(responseCode = "401", description = "wrong or no credentials")
+    @APIResponse(responseCode = "403", description = "WRONG_PASSWORD: currentPassword is wrong, or the user is locked out for a while")
+    @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
+    public Response changePassword(@NotNull(message = "a JSON body is required") @Valid PasswordChange change,
+                                   @Context SecurityContext security,
+                                   @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        users.changePassword(security.getUserPrincipal().getName(), change, sessions.idOf(authorization).orElse(null));
+        return Response.noContent().build();
     }
 }

@@ -2,6 +2,7 @@ package app.chat.user;
 
 import app.chat.platform.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -22,6 +23,12 @@ public class UserService {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    SessionRepository sessions;
+
+    @Inject
+    Event<PasswordChanged> passwordChanged;
 
     /** Registers a new user; the registration has been validated already. */
     @Transactional
@@ -73,6 +80,23 @@ public class UserService {
             }
         }
         return ok;
+    }
+
+    /**
+     * Changes the password (the change is validated already) after checking the current one, which
+     * counts as a login attempt for the throttle. Ends every other session of the user, and the
+     * logins with the old password: {@code keptSession} (the caller's, null when it signed in with
+     * the password) survives. A wrong current password is 403 WRONG_PASSWORD.
+     */
+    @Transactional
+    public void changePassword(String username, PasswordChange change, String keptSession) {
+        if (!authenticate(username, change.currentPassword())) {
+            throw CredentialsRefused.wrongPassword();
+        }
+        ChatUser user = users.find(username).orElseThrow(CredentialsRefused::wrongPassword);
+        user.changePasswordHash(hasher.hash(change.newPassword()));
+        sessions.deleteAllOf(username, keptSession);
+        passwordChanged.fire(new PasswordChanged(username, keptSession));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

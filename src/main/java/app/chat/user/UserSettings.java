@@ -2,10 +2,11 @@ package app.chat.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The user feature's settings (passwords, login throttle), read from MicroProfile Config; the
+ * The user feature's settings (passwords, login throttle, sessions), read from MicroProfile Config; the
  * defaults are in microprofile-config.properties only. Read them through the methods: callers hold a CDI proxy.
  */
 @ApplicationScoped
@@ -31,6 +32,14 @@ public class UserSettings {
     @ConfigProperty(name = "chat.login.max-backoff-seconds")
     long loginMaxBackoffSeconds;
 
+    @Inject
+    @ConfigProperty(name = "chat.session.idle-hours")
+    long sessionIdleHours;
+
+    @Inject
+    @ConfigProperty(name = "chat.session.max-hours")
+    long sessionMaxHours;
+
     /** PBKDF2 iterations for new password hashes. */
     public int passwordIterations() {
         return passwordIterations;
@@ -54,5 +63,15 @@ public class UserSettings {
     /** The longest lock-out. */
     public long loginMaxBackoffSeconds() {
         return loginMaxBackoffSeconds;
+    }
+
+    /** A session unused this long has ended. */
+    public Duration sessionIdle() {
+        return Duration.ofHours(sessionIdleHours);
+    }
+
+    /** A session ends this long after it began, however much it is used. */
+    public Duration sessionMax() {
+        return Duration.ofHours(sessionMaxHours);
     }
 }

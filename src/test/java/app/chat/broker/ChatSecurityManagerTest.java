@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.security.auth.Subject;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnection;
@@ -47,6 +48,16 @@ class ChatSecurityManagerTest {
         assertTrue(alice.getPrincipals(UserPrincipal.class).stream().anyMatch(p -> p.getName().equals("alice")));
         assertTrue(alice.getPrincipals(RolePrincipal.class).stream().anyMatch(p -> p.getName().equals(ChatSecurityManager.USER_ROLE)));
         assertFalse(alice.getPrincipals(RolePrincipal.class).stream().anyMatch(p -> p.getName().equals(ChatSecurityManager.APP_ROLE)));
+    }
+
+    @Test
+    void aConnectionSignedInWithASessionTokenRemembersTheSessionAPasswordOneNone() {
+        Subject withToken = security.authenticate("alice", "token-of-alice", stomp("/10.0.0.7:51234"), null);
+        assertEquals("alice", ChatSecurityManager.userOf(withToken));
+        assertEquals("session-of-alice", ChatSecurityManager.sessionOf(withToken));
+        Subject withPassword = security.authenticate("alice", "right-password", stomp("/10.0.0.7:51234"), null);
+        assertEquals("alice", ChatSecurityManager.userOf(withPassword));
+        assertNull(ChatSecurityManager.sessionOf(withPassword));
     }
 
     @Test
@@ -236,12 +247,15 @@ class ChatSecurityManagerTest {
         }
 
         @Override
-        public boolean authenticate(String username, String password, String clientAddress) {
+        public Optional<Login> authenticate(String username, String passcode, String clientAddress) {
             calls.add("authenticate " + username + " from " + clientAddress);
             if (failing) {
                 throw new IllegalStateException("database down");
             }
-            return password.equals(passwords.get(username));
+            if (passcode.equals("token-of-" + username)) {
+                return Optional.of(new Login(username, "session-of-" + username));
+            }
+            return passcode.equals(passwords.get(username)) ? Optional.of(new Login(username, null)) : Optional.empty();
         }
 
         @Override

@@ -54,11 +54,30 @@ public final class ChatApi {
     }
 
     public Reply call(String method, String path, String user, String password, String body) throws Exception {
+        String basic = user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(method, path, basic, body);
+    }
+
+    /** A call signed in with a session's token ({@code Authorization: Bearer}). */
+    public Reply withToken(String token, String method, String path, String body) throws Exception {
+        return send(method, path, "Bearer " + token, body);
+    }
+
+    /** Signs in (POST api/sessions) and returns the session's token. */
+    public String newSession(String user, String password) throws Exception {
+        Reply r = call("POST", "api/sessions", null, null, signUp(user, password));
+        if (r.status() != 201) {
+            throw new IllegalStateException("sign-in failed: " + r);
+        }
+        return r.json().getString("token");
+    }
+
+    private Reply send(String method, String path, String authorization, String body) throws Exception {
         var request = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
-        if (user != null) {
-            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            request.header("Authorization", "Basic " + token);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -82,7 +101,7 @@ public final class ChatApi {
         return name;
     }
 
-    /** The body of a sign-up (POST api/users). */
+    /** The body of a sign-up (POST api/users) or a sign-in (POST api/sessions). */
     public static String signUp(String username, String password) {
         return JSON.createObjectBuilder().add("username", username).add("password", password).build().toString();
     }

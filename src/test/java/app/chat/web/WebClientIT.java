@@ -1,6 +1,7 @@
 package app.chat.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web client in a real headless Chromium (Debian's, driven by Selenium through Debian's
  * chromedriver: nothing downloads a browser), against the built WAR: two people sign up, meet in a
  * room and talk; markup shows as text; a reload keeps the history; a dropped WebSocket comes back
- * and shows what was said meanwhile, once.
+ * and shows what was said meanwhile, once; a session survives a reload (the browser keeps its
+ * token, never the password) and ends with Sign out.
  */
 class WebClientIT extends SharedChatServer {
 
@@ -94,10 +96,6 @@ class WebClientIT extends SharedChatServer {
         d.findElement(By.id("username")).sendKeys(user);
         d.findElement(By.id("password")).sendKeys(ChatApi.PASSWORD, Keys.ENTER);
         waiting(d).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
-    }
-
-    private static Object script(WebDriver d, String js) {
-        return ((JavascriptExecutor) d).executeScript(js);
     }
 
     private static long number(WebDriver d, String js) {
@@ -286,6 +284,51 @@ class WebClientIT extends SharedChatServer {
         assertEquals(1, shown(ann, b, "typed while offline"), "the pending message went out after the reconnect, once");
         assertEquals(1, shown(ben, b, "typed while offline"));
         assertEquals(1, shown(ben, a, "before the drop"));
+    }
+
+    @Test
+    void aReloadKeepsYouSignedInWithATokenNotThePasswordAndSigningOutEndsTheSession() throws Exception {
+        String a = ChatApi.uniqueName("ann");
+        signUp(ann, a);
+        String stored = (String) script(ann, "return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)");
+        assertFalse(stored.contains(ChatApi.PASSWORD), "the password is not kept in the browser: " + stored);
+        String token = (String) script(ann, "return JSON.parse(localStorage.getItem('chat.session')).token");
+        assertNotNull(token, "the session's token is: " + stored);
+        var api = new ChatApi(page());
+        assertEquals(200, api.withToken(token, "GET", "api/rooms", null).status());
+
+        ann.navigate().refresh();
+        waiting(ann).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        assertEquals(a, ann.findElement(By.id("me")).getText(), "a reload keeps you signed in");
+        assertTrue(ann.findElement(By.id("chat-view")).isDisplayed());
+
+        ann.findElement(By.id("sign-out")).click();
+        waiting(ann).until(x -> x.findElement(By.id("sign-in-view")).isDisplayed());
+        assertEquals(null, script(ann, "return localStorage.getItem('chat.session')"));
+        waiting(ann).until(x -> {
+            try {
+                return api.withToken(token, "GET", "api/rooms", null).status() == 401;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ann.navigate().refresh();
+        assertTrue(ann.findElement(By.id("sign-in-view")).isDisplayed(), "and stays signed out after a reload");
+
+        // a session that ended elsewhere (expired, say): back to the sign-in screen, told why
+        String ended = api.newSession(a, ChatApi.PASSWORD);
+        script(ann, "localStorage.setItem('chat.session', JSON.stringify({user: arguments[0], token: arguments[1]}))", a, ended);
+        ann.navigate().refresh();
+        waiting(ann).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        assertEquals(204, api.withToken(ended, "DELETE", "api/sessions/current", null).status());
+        // the server closes the page's STOMP connection; reconnecting is refused, and the page asks the API why
+        waiting(ann).until(x -> x.findElement(By.id("sign-in-view")).isDisplayed()
+                && x.findElement(By.id("auth-error")).getText().equals("Your session has ended. Please sign in again."));
+        assertEquals(null, script(ann, "return localStorage.getItem('chat.session')"));
+    }
+
+    private static Object script(WebDriver d, String js, Object... args) {
+        return ((JavascriptExecutor) d).executeScript(js, args);
     }
 
     private static void screenshot(WebDriver d, String name) throws Exception {

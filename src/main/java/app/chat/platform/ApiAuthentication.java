@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -16,15 +17,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * HTTP Basic against the chat's identity store, as {@code @BasicAuthenticationMechanismDefinition}
- * does it, with one difference: when checking the password needs the database and the database
+ * How a call to the API says who it is: {@code Authorization: Bearer <session token>} (what the web
+ * client sends, see POST /api/sessions) or HTTP Basic with username and password (for scripts), both
+ * checked by the chat's identity store. Basic works as {@code @BasicAuthenticationMechanismDefinition}
+ * does it, with one difference: when checking the credential needs the database and the database
  * cannot be reached, the answer is the API's 503 DATABASE_UNAVAILABLE with Retry-After. The built-in
  * mechanism lets the failure escape to the server, which answers an empty 500 that reads like a bug.
+ * A token that is unknown or has expired gets a 401 with a Bearer challenge (browsers show no login
+ * dialog for it) and the API's JSON error, so the web client knows to sign in again.
  */
 @ApplicationScoped
-public class BasicAuthentication implements HttpAuthenticationMechanism {
+public class ApiAuthentication implements HttpAuthenticationMechanism {
 
     static final String REALM = "chat";
+    static final String SESSION_ENDED = "SESSION_ENDED";
 
     @Inject
     IdentityStoreHandler identities;
@@ -32,7 +38,9 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        UsernamePasswordCredential credential = credential(request.getHeader("Authorization"));
+        String authorization = request.getHeader("Authorization");
+        BearerCredential bearer = BearerCredential.of(authorization);
+        Credential credential = bearer != null ? bearer : credential(authorization);
         if (credential != null) {
             CredentialValidationResult result;
             try {
@@ -41,11 +49,17 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
                 if (!DatabaseFailure.isUnreachable(e)) {
                     throw e;
                 }
-                return databaseUnavailable(response);
+                return failure(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ServerFailureMapper.DATABASE_UNAVAILABLE,
+                        ServerFailureMapper.DATABASE_UNAVAILABLE_MESSAGE);
             }
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
+        }
+        if (context.isProtected() && bearer != null) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
+            return failure(response, HttpServletResponse.SC_UNAUTHORIZED, SESSION_ENDED,
+                    "the session has ended or expired; sign in again");
         }
         if (context.isProtected()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
@@ -69,14 +83,16 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         return colon < 0 ? null : new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 
-    private static AuthenticationStatus databaseUnavailable(HttpServletResponse response) {
+    /** Answers with the API's JSON error; a 503 says when to try again. */
+    private static AuthenticationStatus failure(HttpServletResponse response, int status, String code, String message) {
         try {
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader("Retry-After", Integer.toString(ServerFailureMapper.RETRY_AFTER_SECONDS));
+            response.setStatus(status);
+            if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+                response.setHeader("Retry-After", Integer.toString(ServerFailureMapper.RETRY_AFTER_SECONDS));
+            }
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Json.createObjectBuilder().add("code", ServerFailureMapper.DATABASE_UNAVAILABLE)
-                    .add("message", ServerFailureMapper.DATABASE_UNAVAILABLE_MESSAGE).build().toString());
+            response.getWriter().write(Json.createObjectBuilder().add("code", code).add("message", message).build().toString());
             response.flushBuffer();
         } catch (IOException gone) {
             // the client went away; there is nobody left to tell
