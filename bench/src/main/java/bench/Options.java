@@ -18,7 +18,7 @@ final class Options {
     int warmup = 0; // 0: until the server's CPU settles (ChatBench.warmUntilSteady)
     int retries = 1;
     int reps = 1;
-    int senders = 4;
+    int senders = 32; // a busy room has many senders; see bench/README.md, "Senders"
     List<String> targets = List.of("baseline", "app");
     List<String> databases = List.of("h2");
     String baselineMode = "memory";

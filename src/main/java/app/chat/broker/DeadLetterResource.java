@@ -34,6 +34,7 @@ public class DeadLetterResource {
 
     @GET
     @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
     @Operation(summary = "The dead-letter queue (operators only)")
     @APIResponse(responseCode = "200", description = "the dead letters, at most 500")
     @APIResponse(responseCode = "401", description = "wrong or no credentials")
@@ -48,6 +49,7 @@ public class DeadLetterResource {
     @POST
     @Path("replay")
     @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
     @Operation(summary = "Send every dead letter back for another full set of attempts (operators only)")
     @APIResponse(responseCode = "200", description = "how many were replayed")
     @APIResponse(responseCode = "401", description = "wrong or no credentials")

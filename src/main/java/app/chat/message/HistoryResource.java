@@ -29,6 +29,7 @@ public class HistoryResource {
 
     @GET
     @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
     @Operation(summary = "A page of a room's history, ascending by seq")
     @APIResponse(responseCode = "200", description = "the messages, in the shape of the room topic's")
     @APIResponse(responseCode = "400", description = "INVALID_REQUEST: limit not 1-200, before not 1 or more, after not 0 or more")

@@ -34,6 +34,7 @@ public class RoomResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
     @Operation(summary = "Create a room; the creator becomes a member")
     @APIResponse(responseCode = "201", description = "created")
     @APIResponse(responseCode = "400", description = "INVALID_REQUEST (the trimmed name must be 1-80 characters) or INVALID_JSON")
@@ -46,6 +47,7 @@ public class RoomResource {
 
     @GET
     @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
     @Operation(summary = "Every room, and whether the caller is a member")
     @APIResponse(responseCode = "200", description = "the rooms")
     @APIResponse(responseCode = "401", description = "wrong or no credentials")
@@ -58,6 +60,7 @@ public class RoomResource {
     @POST
     @Path("{id}/members")
     @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
     @Operation(summary = "Join a room")
     @APIResponse(responseCode = "201", description = "joined")
     @APIResponse(responseCode = "200", description = "already a member")
@@ -73,6 +76,7 @@ public class RoomResource {
     @DELETE
     @Path("{id}/members/me")
     @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
     @Operation(summary = "Leave a room (ends the caller's live subscriptions to it)")
     @APIResponse(responseCode = "204", description = "left")
     @APIResponse(responseCode = "404", description = "UNKNOWN_ROOM")

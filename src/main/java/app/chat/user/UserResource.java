@@ -47,6 +47,7 @@ public class UserResource {
     @GET
     @Path("me")
     @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
     @Operation(summary = "The caller: checks the credentials")
     @APIResponse(responseCode = "200", description = "the credentials are right")
     @APIResponse(responseCode = "401", description = "wrong or no credentials, or the user is locked out for a while")
@@ -60,6 +61,7 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = ChatApplication.BEARER)
     @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
     @Operation(summary = "Change the password: ends every other session of the caller and closes their STOMP connections")
     @APIResponse(responseCode = "204", description = "changed; the session this call was made with (Bearer) goes on")
     @APIResponse(responseCode = "400", description = "INVALID_REQUEST (newPassword 8-128 characters, currentPassword required) or INVALID_JSON")
