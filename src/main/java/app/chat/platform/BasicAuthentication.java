@@ -29,6 +29,9 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identities;
 
+    @Inject
+    ProxySettings proxies;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -36,7 +39,7 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         if (credential != null) {
             CredentialValidationResult result;
             try {
-                result = identities.validate(credential);
+                result = identities.validate(new ClientCredential(credential, proxies.clientAddress().of(request)));
             } catch (RuntimeException e) {
                 if (!DatabaseFailure.isUnreachable(e)) {
                     throw e;
