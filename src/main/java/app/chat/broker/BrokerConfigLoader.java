@@ -6,13 +6,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.deployers.impl.FileConfigurationParser;
+import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -24,6 +29,8 @@ import org.w3c.dom.NodeList;
 final class BrokerConfigLoader {
 
     static final String BUNDLED = "artemis-config/broker.xml";
+    /** The browsers' acceptor in broker.xml: the one that speaks TLS when a keystore is set. */
+    static final String STOMP_ACCEPTOR = "stomp-ws";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
     private BrokerConfigLoader() {
@@ -43,6 +50,32 @@ final class BrokerConfigLoader {
             }
         }
         return parse(resolve(xml, settings));
+    }
+
+    /**
+     * Turns on TLS (wss://) on the STOMP acceptor with a PKCS12 keystore. Done here rather than in
+     * broker.xml so that the file stays readable and an unset keystore changes nothing. The keystore is
+     * opened once now: a wrong path or password fails the start with a clear message, not the first
+     * browser's handshake.
+     */
+    static void enableTls(Configuration configuration, Path keystore, String password) {
+        try (InputStream in = Files.newInputStream(keystore)) {
+            KeyStore.getInstance("PKCS12").load(in, password == null ? null : password.toCharArray());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("chat.tls.keystore " + keystore + " cannot be read as PKCS12 with"
+                    + " chat.tls.keystore-password: " + e.getMessage(), e);
+        }
+        TransportConfiguration stomp = configuration.getAcceptorConfigurations().stream()
+                .filter(a -> STOMP_ACCEPTOR.equals(a.getName())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("chat.tls.keystore is set but broker.xml has no acceptor '"
+                        + STOMP_ACCEPTOR + "' to use it"));
+        Map<String, Object> params = stomp.getParams();
+        params.put(TransportConstants.SSL_ENABLED_PROP_NAME, "true");
+        params.put(TransportConstants.KEYSTORE_PATH_PROP_NAME, keystore.toAbsolutePath().toString());
+        params.put(TransportConstants.KEYSTORE_TYPE_PROP_NAME, "PKCS12");
+        if (password != null) {
+            params.put(TransportConstants.KEYSTORE_PASSWORD_PROP_NAME, password);
+        }
     }
 
     static String resolve(String xml, Function<String, String> settings) {

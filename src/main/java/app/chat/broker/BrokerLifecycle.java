@@ -1,5 +1,6 @@
 package app.chat.broker;
 
+import app.chat.platform.ProxySettings;
 import app.chat.publish.Destinations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -45,6 +46,9 @@ public class BrokerLifecycle {
     @Inject
     ChatAccess access;
 
+    @Inject
+    ProxySettings proxies;
+
     @Resource
     ContextService contextService;
 
@@ -66,7 +70,7 @@ public class BrokerLifecycle {
             configuration.registerBrokerPlugin(connectionGuard);
             configuration.registerBrokerPlugin(new BroadcastTrim());
             ChatAccess onAppContext = contextService.createContextualProxy(access, ChatAccess.class);
-            server = new ActiveMQServerImpl(configuration, new ChatSecurityManager(onAppContext));
+            server = new ActiveMQServerImpl(configuration, new ChatSecurityManager(onAppContext, proxies.clientAddress()));
             server.start();
             requireAcceptorsStarted();
             guardConnections(connectionGuard);
@@ -84,6 +88,9 @@ public class BrokerLifecycle {
     private Configuration configuration() throws Exception {
         Configuration configuration = BrokerConfigLoader.load(settings.configFile().orElse(null), settings::placeholder);
         configuration.setJMXManagementEnabled(false);
+        if (settings.tlsKeystore().isPresent()) {
+            BrokerConfigLoader.enableTls(configuration, settings.tlsKeystore().get(), settings.tlsKeystorePassword());
+        }
         if (!settings.auditLog()) {
             AUDIT.setLevel(java.util.logging.Level.WARNING);
         }
@@ -177,7 +184,8 @@ public class BrokerLifecycle {
     private static String stompEndpoints(Configuration configuration) {
         return configuration.getAcceptorConfigurations().stream()
                 .filter(a -> NettyAcceptorFactory.class.getName().equals(a.getFactoryClassName()))
-                .map(a -> "ws://" + a.getParams().get(TransportConstants.HOST_PROP_NAME) + ":"
+                .map(a -> (Boolean.parseBoolean(String.valueOf(a.getParams().get(TransportConstants.SSL_ENABLED_PROP_NAME))) ? "wss://" : "ws://")
+                        + a.getParams().get(TransportConstants.HOST_PROP_NAME) + ":"
                         + a.getParams().get(TransportConstants.PORT_PROP_NAME) + "/stomp")
                 .reduce((a, b) -> a + ", " + b).orElse("(none)");
     }

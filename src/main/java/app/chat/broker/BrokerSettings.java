@@ -44,6 +44,14 @@ public class BrokerSettings {
     @ConfigProperty(name = "chat.stomp.login-timeout-ms")
     long loginTimeoutMs;
 
+    @Inject
+    @ConfigProperty(name = "chat.tls.keystore")
+    Optional<String> tlsKeystore;
+
+    @Inject
+    @ConfigProperty(name = "chat.tls.keystore-password")
+    Optional<String> tlsKeystorePassword;
+
     private List<String> allowedOrigins;
     private List<String> operators;
 
@@ -65,6 +73,16 @@ public class BrokerSettings {
     /** The value of a broker.xml placeholder's setting; null when it is not set (the placeholder's default applies). */
     public String placeholder(String name) {
         return config.getOptionalValue(name, String.class).orElse(null);
+    }
+
+    /** The PKCS12 keystore that turns on TLS (wss://) on the STOMP acceptor, if set. */
+    public Optional<Path> tlsKeystore() {
+        return tlsKeystore.map(Path::of);
+    }
+
+    /** The keystore's password (null when it has none). */
+    public String tlsKeystorePassword() {
+        return tlsKeystorePassword.orElse(null);
     }
 
     public boolean auditLog() {

@@ -1,8 +1,10 @@
 package app.chat.broker;
 
+import app.chat.platform.ClientAddress;
 import app.chat.publish.Destinations;
 import java.lang.System.Logger.Level;
 import java.security.Principal;
+import java.util.List;
 import java.util.Set;
 import javax.security.auth.Subject;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnection;
@@ -33,9 +35,16 @@ final class ChatSecurityManager implements ActiveMQSecurityManager5 {
     private static final String APP_USER = "chat-application";
 
     private final ChatAccess access;
+    private final HandshakeAddress clientAddress;
 
     ChatSecurityManager(ChatAccess access) {
+        this(access, new ClientAddress(List.of()));
+    }
+
+    /** @param clientAddress decides a connection's client address (behind trusted proxies, the forwarded one) */
+    ChatSecurityManager(ChatAccess access, ClientAddress clientAddress) {
         this.access = access;
+        this.clientAddress = new HandshakeAddress(clientAddress);
     }
 
     @Override
@@ -114,14 +123,8 @@ final class ChatSecurityManager implements ActiveMQSecurityManager5 {
     }
 
     /** The client's IP address without the port: one address, one throttle. */
-    private static String hostOf(RemotingConnection connection) {
-        if (connection == null || connection.getRemoteAddress() == null) {
-            return null;
-        }
-        String remote = connection.getRemoteAddress();
-        int colon = remote.lastIndexOf(':');
-        String host = colon > 0 ? remote.substring(0, colon) : remote;
-        return host.startsWith("/") ? host.substring(1) : host;
+    private String hostOf(RemotingConnection connection) {
+        return clientAddress.of(connection);
     }
 
     private static Subject subject(String user, String role) {

@@ -35,6 +35,9 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identities;
 
+    @Inject
+    ProxySettings proxies;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -44,7 +47,9 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
         if (credential != null) {
             CredentialValidationResult result;
             try {
-                result = identities.validate(credential);
+                // a password is throttled per client address too; a token is too long to guess
+                result = identities.validate(credential instanceof UsernamePasswordCredential password
+                        ? new ClientCredential(password, proxies.clientAddress().of(request)) : credential);
             } catch (RuntimeException e) {
                 if (!DatabaseFailure.isUnreachable(e)) {
                     throw e;

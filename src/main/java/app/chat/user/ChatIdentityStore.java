@@ -1,6 +1,7 @@
 package app.chat.user;
 
 import app.chat.platform.BearerCredential;
+import app.chat.platform.ClientCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -31,7 +32,8 @@ public class ChatIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        if (!users.authenticate(login.getCaller(), login.getPasswordAsString())) {
+        String clientAddress = login instanceof ClientCredential c ? c.clientAddress() : null;
+        if (!users.authenticate(login.getCaller(), login.getPasswordAsString(), clientAddress)) {
             return CredentialValidationResult.INVALID_RESULT;
         }
         return new CredentialValidationResult(login.getCaller(), Set.of(ROLE));

@@ -2,6 +2,8 @@ package app.chat.user;
 
 import app.chat.platform.ApiError;
 import app.chat.platform.ChatApplication;
+import app.chat.platform.ProxySettings;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +28,12 @@ public class SessionResource {
     @Inject
     SessionService sessions;
 
+    @Inject
+    ProxySettings proxies;
+
+    @Context
+    HttpServletRequest request;
+
     /** Signing in needs no credentials in a header: they are the body (see web.xml). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -34,7 +43,9 @@ public class SessionResource {
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS: wrong username or password, or the user is locked out for a while")
     @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
     public Response start(@NotNull(message = "a JSON body is required") @Valid SignIn signIn) {
-        return Response.status(Response.Status.CREATED).entity(sessions.start(signIn.username(), signIn.password())).build();
+        String clientAddress = proxies.clientAddress().of(request);
+        return Response.status(Response.Status.CREATED)
+                .entity(sessions.start(signIn.username(), signIn.password(), clientAddress)).build();
     }
 
     @DELETE

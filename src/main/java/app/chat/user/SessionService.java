@@ -39,10 +39,13 @@ public class SessionService {
     private final SecureRandom random = new SecureRandom();
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.MIN);
 
-    /** Checks the password (throttled like every login) and starts a session; 401 when the pair is wrong. */
+    /**
+     * Checks the password (throttled like every login, per user and per client address) and starts a
+     * session; 401 when the pair is wrong.
+     */
     @Transactional
-    public NewSession start(String username, String password) {
-        if (!users.authenticate(username, password)) {
+    public NewSession start(String username, String password, String clientAddress) {
+        if (!users.authenticate(username, password, clientAddress)) {
             throw CredentialsRefused.invalidCredentials();
         }
         Instant now = now();

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /api/config} (no login): where the web client finds the STOMP endpoint. By default
- * the host the page was loaded from, on the broker's port, so the page works under any host name;
+ * the host the page was loaded from, on the broker's port (wss:// when that port speaks TLS or the page
+ * came over https), so the page works under any host name;
  * behind a proxy that serves WebSocket elsewhere, chat.web.stomp-url says where.
  */
 @Path("config")
@@ -29,7 +30,8 @@ public class ClientConfigResource {
     @Operation(summary = "Where the web client connects (no credentials needed)")
     @APIResponse(responseCode = "200", description = "the STOMP URL and the longest text allowed")
     public ClientConfig config() {
-        String scheme = "https".equals(uri.getBaseUri().getScheme()) ? "wss" : "ws";
+        // a page served over https may only open wss://; a TLS acceptor speaks nothing else
+        String scheme = settings.stompTls() || "https".equals(uri.getBaseUri().getScheme()) ? "wss" : "ws";
         String url = settings.stompUrl().orElseGet(() -> scheme + "://" + uri.getBaseUri().getHost() + ":" + settings.stompPort() + "/stomp");
         return new ClientConfig(url, settings.maxTextLength());
     }

@@ -21,6 +21,10 @@ public class WebSettings {
     Optional<String> stompUrl;
 
     @Inject
+    @ConfigProperty(name = "chat.tls.keystore")
+    Optional<String> tlsKeystore;
+
+    @Inject
     @ConfigProperty(name = "chat.text.max-length")
     int maxTextLength;
 
@@ -32,6 +36,11 @@ public class WebSettings {
     /** The STOMP URL to use instead of the derived one (e.g. behind a proxy), if set. */
     public Optional<String> stompUrl() {
         return stompUrl;
+    }
+
+    /** True when the STOMP port speaks TLS (a keystore is set): the derived URL is wss://. */
+    public boolean stompTls() {
+        return tlsKeystore.isPresent();
     }
 
     /** Longest message text, so the client can say so before sending. */

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.publish.Destinations;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BrokerConfigLoaderTest {
 
@@ -47,5 +51,39 @@ class BrokerConfigLoaderTest {
         var tuned = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"),
                 Map.of("chat.broker.journal-buffer-timeout-ns", "1000000")::get);
         assertEquals(1_000_000, tuned.getJournalBufferTimeout_NIO());
+    }
+
+    @Test
+    void aKeystoreTurnsOnTlsOnTheStompAcceptorOnlyAndItsAbsenceChangesNothing(@TempDir Path dir) throws Exception {
+        Path keystore = emptyPkcs12(dir.resolve("chat.p12"), "s3cret");
+        var plain = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"), k -> null);
+        assertFalse(plain.getAcceptorConfigurations().stream().anyMatch(a -> a.getParams().containsKey("sslEnabled")));
+
+        var tls = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"), k -> null);
+        BrokerConfigLoader.enableTls(tls, keystore, "s3cret");
+        var stomp = tls.getAcceptorConfigurations().stream().filter(a -> "stomp-ws".equals(a.getName())).findFirst().orElseThrow();
+        assertEquals("true", stomp.getParams().get("sslEnabled"));
+        assertEquals(keystore.toAbsolutePath().toString(), stomp.getParams().get("keyStorePath"));
+        assertEquals("s3cret", stomp.getParams().get("keyStorePassword"));
+        assertEquals("PKCS12", stomp.getParams().get("keyStoreType"));
+        assertEquals("STOMP", stomp.getParams().get("protocols"), "the rest of the acceptor is as broker.xml says");
+    }
+
+    @Test
+    void aKeystoreThatCannotBeOpenedFailsTheStartWithItsName(@TempDir Path dir) throws Exception {
+        Path keystore = emptyPkcs12(dir.resolve("chat.p12"), "s3cret");
+        var config = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"), k -> null);
+        var wrongPassword = assertThrows(IllegalStateException.class, () -> BrokerConfigLoader.enableTls(config, keystore, "wrong"));
+        assertTrue(wrongPassword.getMessage().contains(keystore.toString()), wrongPassword.getMessage());
+        assertThrows(IllegalStateException.class, () -> BrokerConfigLoader.enableTls(config, dir.resolve("missing.p12"), "s3cret"));
+    }
+
+    private static Path emptyPkcs12(Path file, String password) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password.toCharArray());
+        }
+        return file;
     }
 }

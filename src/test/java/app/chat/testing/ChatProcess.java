@@ -33,6 +33,8 @@ public final class ChatProcess implements AutoCloseable {
     private Process process;
 
     private final List<String> extraOptions = new ArrayList<>();
+    private SelfSignedKeystore tls;
+    private int httpsPort;
 
     /** WildFly's ports are its defaults moved by one offset; Payara's HTTP port is set directly. */
     private final int wildflyPortOffset;
@@ -51,12 +53,34 @@ public final class ChatProcess implements AutoCloseable {
         return this;
     }
 
+    /**
+     * TLS with this keystore: chat.tls.* for the STOMP port (wss:// only) and, on Payara Micro, HTTPS
+     * on a port of its own as README.md says to start it (plain HTTP stays, for the health check).
+     */
+    public ChatProcess withTls(SelfSignedKeystore keystore) throws IOException {
+        this.tls = keystore;
+        this.httpsPort = freePort();
+        with("chat.tls.keystore", keystore.file().toAbsolutePath().toString());
+        with("chat.tls.keystore-password", keystore.password());
+        return this;
+    }
+
     public URI root() {
         return URI.create("http://127.0.0.1:" + httpPort + "/");
     }
 
+    /** True when {@link #httpsRoot} answers: TLS on Payara Micro (WildFly's HTTPS is its own CLI setup, README.md). */
+    public boolean servesHttps() {
+        return tls != null && !onWildFly();
+    }
+
+    /** The HTTPS root (Payara Micro with {@link #withTls}). */
+    public URI httpsRoot() {
+        return URI.create("https://127.0.0.1:" + httpsPort + "/");
+    }
+
     public URI stompEndpoint() {
-        return URI.create("ws://127.0.0.1:" + stompPort + "/stomp");
+        return URI.create((tls != null ? "wss" : "ws") + "://127.0.0.1:" + stompPort + "/stomp");
     }
 
     /** A STOMP connection of {@code user} (password {@link ChatApi#PASSWORD}), CONNECTED or the test fails. */
@@ -114,11 +138,19 @@ public final class ChatProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(chatOptions);
+        if (tls != null) {
+            // Payara's HTTPS listener takes the JVM's keystore; --sslcert names the key in it
+            command.addAll(List.of("-Djavax.net.ssl.keyStore=" + tls.file().toAbsolutePath(),
+                    "-Djavax.net.ssl.keyStorePassword=" + tls.password(), "-Djavax.net.ssl.keyStoreType=PKCS12"));
+        }
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--nocluster", "--nohazelcast",
                 "--port", Integer.toString(httpPort),
                 "--prebootcommandfile", System.getProperty("chat.preboot"),
                 "--postbootcommandfile", System.getProperty("chat.postboot"),
                 "--deploy", System.getProperty("chat.war"), "--contextroot", "/"));
+        if (tls != null) {
+            command.addAll(List.of("--sslport", Integer.toString(httpsPort), "--sslcert", tls.alias()));
+        }
         return command;
     }
 

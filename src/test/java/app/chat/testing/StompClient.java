@@ -54,8 +54,13 @@ public final class StompClient implements AutoCloseable {
 
     /** Opens the WebSocket with extra handshake headers (an Origin, say). */
     public static StompClient open(URI endpoint, Map<String, String> handshakeHeaders) throws Exception {
+        return open(endpoint, handshakeHeaders, HttpClient.newHttpClient());
+    }
+
+    /** Opens the WebSocket through the given client (one with its own SSLContext for wss://, say). */
+    public static StompClient open(URI endpoint, Map<String, String> handshakeHeaders, HttpClient http) throws Exception {
         StompClient client = new StompClient();
-        var builder = HttpClient.newHttpClient().newWebSocketBuilder()
+        var builder = http.newWebSocketBuilder()
                 .subprotocols("v12.stomp", "v11.stomp")
                 .connectTimeout(Duration.ofSeconds(10));
         handshakeHeaders.forEach(builder::header);
