@@ -42,6 +42,17 @@ class BrokerConfigLoaderTest {
     }
 
     @Test
+    void chatSendGroupsAreHashedIntoABoundedNumberOfBuckets() throws Exception {
+        var defaults = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"), k -> null);
+        assertEquals(1024, defaults.getAddressSettings().get(Destinations.CHAT_SEND).getDefaultGroupBuckets());
+        var queue = defaults.getAddressConfigurations().stream().filter(a -> a.getName().equals(Destinations.CHAT_SEND))
+                .findFirst().orElseThrow().getQueueConfigs().get(0);
+        assertEquals(1024, queue.getGroupBuckets(), "an existing chat.send queue is updated at start");
+        var configured = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"), Map.of("chat.delivery.group-buckets", "64")::get);
+        assertEquals(64, configured.getAddressSettings().get(Destinations.CHAT_SEND).getDefaultGroupBuckets());
+    }
+
+    @Test
     void theJournalSyncsEveryCommitAndWaitsOnlyBrieflyForCompanyUnlessConfiguredOtherwise() throws Exception {
         var defaults = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"), k -> null);
         assertTrue(defaults.isJournalSyncTransactional(), "an XA prepare/commit is on disk before it is acknowledged");

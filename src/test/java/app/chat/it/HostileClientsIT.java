@@ -175,6 +175,27 @@ class HostileClientsIT extends SharedChatServer {
     }
 
     @Test
+    void madeUpRoomIdsDoNotGrowTheBrokersTableOfMessageGroups() throws Exception {
+        // every message's group is its sender and the room id in its body, which a client makes up:
+        // 1,500 made-up rooms get 1,500 UNKNOWN_ROOM answers, and the broker remembers at most its
+        // 1,024 group buckets, not one group per made-up room
+        for (int i = 0; i < 1500; i++) {
+            aliceClient.send("/app/chat.send", "{\"roomId\":" + (9_000_000_000L + i) + ",\"text\":\"x\",\"clientMsgId\":\"g-" + i + "\"}");
+        }
+        int answered = 0;
+        while (answered < 1500) {
+            JsonObject answer = Chat.next(aliceClient, type("error"), 30);
+            assertNotNull(answer, "answers to made-up rooms: " + answered + " of 1500");
+            answered++;
+        }
+        var health = api.call("GET", "health", null, null, null).json();
+        long groups = Long.parseLong(health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("broker")).findFirst().orElseThrow()
+                .getJsonObject("data").getString("chatSend.groups"));
+        assertTrue(groups <= 1024, "groups remembered by the broker: " + groups);
+    }
+
+    @Test
     void aSocketThatNeverSendsConnectIsClosedAfterTheLoginTimeout() throws Exception {
         try (StompClient idle = StompClient.open(ChatServer.stompEndpoint())) {
             idle.sendRaw("\n"); // a heart-beat is not a login
