@@ -10,6 +10,10 @@ import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
 import app.chat.testing.SharedChatServer;
 import app.chat.testing.StompClient;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an operator's Prometheus scrapes at /metrics: the message path's counters and latency move
- * when messages flow, the broker's gauges describe the live broker, the JVM is there. Other tests
+ * when messages flow, the broker's gauges describe the live broker, the database pool's gauges the
+ * server's pool, the JVM is there. Other tests
  * share the server, so counters are compared before and after, never against fixed values.
  */
 class MetricsIT extends SharedChatServer {
@@ -71,6 +76,47 @@ class MetricsIT extends SharedChatServer {
             assertTrue(during.contains("jvm_gc_"), "JVM GC");
             assertTrue(during.contains("jvm_threads_live_threads"), "JVM threads");
         }
+    }
+
+    @Test
+    void theDatabasePoolIsGaugedAndItsInUseConnectionsMoveUnderLoad() throws Exception {
+        String dave = api.newUser("dave");
+        long room = api.newRoom(dave);
+        String idle = scrape();
+        assertTrue(value(idle, pool("max")) >= 1, "the pool's maximum:\n" + idle);
+        assertTrue(value(idle, pool("active")) + value(idle, pool("idle")) >= 1,
+                "a pool that served the requests above has connections:\n" + idle);
+        assertTrue(idle.contains("\n" + pool("pending") + " "), "requests waiting for a connection:\n" + idle);
+
+        // readers that keep the pool busy until a scrape has seen a connection in use
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService readers = Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < 8; i++) {
+                readers.submit(() -> {
+                    while (!stop.get()) {
+                        api.as(dave, "GET", "api/rooms/" + room + "/messages?limit=200", null);
+                    }
+                    return null;
+                });
+            }
+            double inUse = 0;
+            String busy = idle;
+            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); inUse < 1 && System.nanoTime() < deadline; ) {
+                busy = scrape();
+                inUse = value(busy, pool("active"));
+            }
+            assertTrue(inUse >= 1, "connections in use while 8 clients read history:\n" + busy);
+            assertTrue(inUse <= value(busy, pool("max")), busy);
+        } finally {
+            stop.set(true);
+            readers.shutdown();
+            assertTrue(readers.awaitTermination(30, TimeUnit.SECONDS));
+        }
+    }
+
+    private static String pool(String state) {
+        return "chat_db_pool_connections{state=\"" + state + "\"}";
     }
 
     private String scrape() throws Exception {
