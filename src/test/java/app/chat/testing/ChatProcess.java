@@ -54,14 +54,18 @@ public final class ChatProcess implements AutoCloseable {
     }
 
     /**
-     * TLS with this keystore: chat.tls.* for the STOMP port (wss:// only) and, on Payara Micro, HTTPS
-     * on a port of its own as README.md says to start it (plain HTTP stays, for the health check).
+     * TLS with this keystore as README.md says to start the chat: chat.tls.* for the STOMP port
+     * (wss:// only) and for WildFly's HTTPS listener (configure.cli points it at them; the password
+     * goes in as CHAT_TLS_KEYSTORE_PASSWORD there, out of the command line), or, on Payara Micro, HTTPS
+     * on a port of its own with the JVM's keystore. Plain HTTP stays, for the health check.
      */
     public ChatProcess withTls(SelfSignedKeystore keystore) throws IOException {
         this.tls = keystore;
-        this.httpsPort = freePort();
+        this.httpsPort = onWildFly() ? 8443 + wildflyPortOffset : freePort();
         with("chat.tls.keystore", keystore.file().toAbsolutePath().toString());
-        with("chat.tls.keystore-password", keystore.password());
+        if (!onWildFly()) {
+            with("chat.tls.keystore-password", keystore.password());
+        }
         return this;
     }
 
@@ -69,12 +73,7 @@ public final class ChatProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + httpPort + "/");
     }
 
-    /** True when {@link #httpsRoot} answers: TLS on Payara Micro (WildFly's HTTPS is its own CLI setup, README.md). */
-    public boolean servesHttps() {
-        return tls != null && !onWildFly();
-    }
-
-    /** The HTTPS root (Payara Micro with {@link #withTls}). */
+    /** The HTTPS root (with {@link #withTls}). */
     public URI httpsRoot() {
         return URI.create("https://127.0.0.1:" + httpsPort + "/");
     }
@@ -129,6 +128,9 @@ public final class ChatProcess implements AutoCloseable {
             // standalone.sh takes JVM options (the heap size) from JAVA_OPTS, the rest as arguments
             builder.environment().put("JAVA_OPTS", String.join(" ",
                     chatOptions.stream().filter(o -> !o.startsWith("-D")).toList()));
+            if (tls != null) {
+                builder.environment().put("CHAT_TLS_KEYSTORE_PASSWORD", tls.password());
+            }
         }
         process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
