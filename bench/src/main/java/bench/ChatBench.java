@@ -117,30 +117,37 @@ public final class ChatBench {
     }
 
     /**
-     * The default warm-up: the first rate in 10 s rounds until the server's CPU per round has settled
-     * (two rounds in a row within 5 % of the one before, the server not saturated), at least 60 s, at most 300 s. Payara on one core spends
-     * minutes compiling (JFR: C2 took a quarter of the core for the first 160 s of a run) while a
-     * bare broker settles in seconds; a fixed short warm-up measured the app's JIT, not the app.
+     * The default warm-up: the first rate in 10 s rounds until the server has settled: its CPU per
+     * round within 5 % of the round before, twice in a row, the server not saturated, and its JIT
+     * compilers busy for under 3 % of a round (jstat). At least 60 s, at most 600 s. Payara on one core
+     * spends minutes compiling (JFR: C2 took a quarter of the core for the first 160 s of a run; jstat:
+     * still ~20 compilations a second after 4 minutes) while a bare broker settles in seconds; a short
+     * warm-up measured the app's JIT, not the app, and a flat CPU curve alone did not show it.
      */
     private static void warmUntilSteady(LoadRun run, int rep, int rate, int pinnedServerCores) throws Exception {
         List<String> rounds = new ArrayList<>();
         double previous = -1;
+        double jitBefore = run.jitSeconds();
         int settled = 0;
         int seconds = 0;
-        while (seconds < 300 && (settled < 2 || seconds < 60)) {
+        while (seconds < 600 && (settled < 2 || seconds < 60)) {
             Step s = run.step(rep, 0, rate, 0, 10);
             seconds += 10;
             double cpu = s.serverCpuSeconds();
+            double jitNow = run.jitSeconds();
+            double jit = jitNow - jitBefore;
+            jitBefore = jitNow;
             // a saturated server is flat too (the JIT takes whatever the load leaves): not settled;
             // a nearly idle one is noisy: 0.2 CPU-seconds per round count as no change
             boolean saturated = cpu > 0.8 * s.seconds() * pinnedServerCores;
             boolean same = previous > 0 && Math.abs(cpu - previous) <= Math.max(0.05 * previous, 0.2);
-            settled = same && !saturated ? settled + 1 : 0;
+            boolean compiled = Double.isNaN(jit) || jit < 0.03 * s.seconds();
+            settled = same && !saturated && compiled ? settled + 1 : 0;
             previous = cpu;
-            rounds.add(String.format("%.2f", cpu));
+            rounds.add(Double.isNaN(jit) ? String.format("%.2f", cpu) : String.format("%.2f(jit %.1f)", cpu, jit));
         }
-        System.out.printf("  warm-up at %d/s: %d s, server CPU s per 10 s round: %s%s%n", rate, seconds,
-                String.join(" ", rounds), settled < 2 ? " (not settled at the 300 s cap)" : "");
+        System.out.printf("  warm-up at %d/s: %d s, server CPU s per 10 s round (JIT compile s): %s%s%n", rate, seconds,
+                String.join(" ", rounds), settled < 2 ? " (not settled at the 600 s cap)" : "");
     }
 
     /** Warm-up, then the ladder; a failed rate is retried, then the sweep stops (the smoke tries every rate). */

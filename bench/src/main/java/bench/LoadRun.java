@@ -26,6 +26,11 @@ final class LoadRun implements AutoCloseable {
     private final List<StompConnection> senders = new ArrayList<>();
     private volatile DeliveryCheck current = new DeliveryCheck(-1, 0);
 
+    /** The target's JIT compile seconds so far ({@link Target#jitSeconds}). */
+    double jitSeconds() {
+        return target.jitSeconds();
+    }
+
     LoadRun(EventLoopGroup loops, Target target, Shape shape, int senderCount) throws Exception {
         this.target = target;
         this.shape = shape;

@@ -77,6 +77,24 @@ abstract class Target implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
+    /**
+     * Seconds the process's JIT compilers have spent so far (jstat's compiler "Time"), or NaN if jstat
+     * cannot tell. Payara on one core is still compiling minutes after start; a round of the warm-up
+     * with compiler work in it is not the steady state.
+     */
+    double jitSeconds() {
+        try {
+            String jstat = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
+            Process p = new ProcessBuilder(jstat, "-compiler", Long.toString(process.pid())).redirectErrorStream(true).start();
+            String[] lines = new String(p.getInputStream().readAllBytes()).strip().split("\\R");
+            p.waitFor();
+            // Compiled Failed Invalid Time FailedType FailedMethod
+            return Double.parseDouble(lines[lines.length - 1].trim().split("\\s+")[3]);
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
     /** Heap in use after a full GC, in MiB, asked of the process with jcmd. */
     long heapAfterGcMib() {
         try {
