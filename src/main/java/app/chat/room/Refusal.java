@@ -4,6 +4,8 @@ package app.chat.room;
 public enum Refusal {
     /** Joining a private room (or someone else's direct message) without an invite. */
     NOT_INVITED(403),
+    /** Joining a room one was banned from (an invite lifts the ban). */
+    BANNED(403),
     /** The caller's role does not allow it, or a direct message does not take it (invites, roles). */
     NOT_ALLOWED(403),
     /** The named user does not exist. */

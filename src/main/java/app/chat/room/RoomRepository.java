@@ -99,8 +99,20 @@ class RoomRepository {
     }
 
     Standing standing(long roomId, String username) {
+        var key = new Membership.Key(roomId, username);
         RoomRole role = membership(roomId, username).map(Membership::role).orElse(null);
-        return new Standing(role, em.find(Invite.class, new Membership.Key(roomId, username)) != null);
+        return new Standing(role, em.find(Invite.class, key) != null, em.find(Ban.class, key) != null);
+    }
+
+    void addBan(Ban ban) {
+        em.persist(ban);
+    }
+
+    void removeBan(long roomId, String username) {
+        Ban ban = em.find(Ban.class, new Membership.Key(roomId, username));
+        if (ban != null) {
+            em.remove(ban);
+        }
     }
 
     void addInvite(Invite invite) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import java.util.List;
@@ -65,7 +67,7 @@ public class RoomResource {
     @Operation(summary = "Join a room (a private room needs an invite)")
     @APIResponse(responseCode = "201", description = "joined")
     @APIResponse(responseCode = "200", description = "already a member")
-    @APIResponse(responseCode = "403", description = "NOT_INVITED: a private room without an invite, or someone else's direct message")
+    @APIResponse(responseCode = "403", description = "NOT_INVITED: a private room without an invite, or someone else's direct message; BANNED")
     @APIResponse(responseCode = "404", description = "UNKNOWN_ROOM")
     @APIResponse(responseCode = "401", description = "wrong or no credentials")
     @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
@@ -107,6 +109,22 @@ public class RoomResource {
         boolean invited = rooms.invite(roomId, caller(), invitee.username());
         return Response.status(invited ? Response.Status.CREATED : Response.Status.OK)
                 .entity(new RoomMember(roomId, invitee.username())).build();
+    }
+
+    @DELETE
+    @Path("{id}/members/{username}")
+    @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
+    @Operation(summary = "Remove a member (the owner and moderators); ban=true keeps them out until invited. Their live subscriptions to the room end at once")
+    @APIResponse(responseCode = "204", description = "removed (and banned); also when they were not a member")
+    @APIResponse(responseCode = "401", description = "wrong or no credentials")
+    @APIResponse(responseCode = "403", description = "NOT_ALLOWED: the caller is not the owner or a moderator, the member is the owner (or a moderator and the caller is not the owner), or the room is a direct message")
+    @APIResponse(responseCode = "404", description = "UNKNOWN_ROOM (also a room the caller may not see), UNKNOWN_USER (a ban of no one)")
+    @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
+    public Response remove(@PathParam("id") long roomId, @PathParam("username") String member,
+                           @Parameter(description = "also keep them out until invited again") @QueryParam("ban") boolean ban) {
+        rooms.remove(roomId, caller(), member, ban);
+        return Response.noContent().build();
     }
 
     @PUT

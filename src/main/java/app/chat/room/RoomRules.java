@@ -17,15 +17,18 @@ final class RoomRules {
         return kind == RoomKind.PUBLIC || standing.isMember() || (kind == RoomKind.PRIVATE && standing.invited());
     }
 
-    enum Join { ALREADY_MEMBER, JOIN, NOT_INVITED }
+    enum Join { ALREADY_MEMBER, JOIN, NOT_INVITED, BANNED }
 
     /**
      * Anyone joins a public room; a private room needs an invite; a direct message takes back either of
-     * its two people (one who left may return) and nobody else.
+     * its two people (one who left may return) and nobody else. A ban keeps one out of any room.
      */
     static Join join(RoomKind kind, DirectPair pair, String user, Standing standing) {
         if (standing.isMember()) {
             return Join.ALREADY_MEMBER;
+        }
+        if (standing.banned()) {
+            return Join.BANNED;
         }
         boolean allowed = switch (kind) {
             case PUBLIC -> true;
@@ -42,6 +45,26 @@ final class RoomRules {
         }
         if (!inviter.runsTheRoom()) {
             return Optional.of("only the room's owner and moderators invite");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Owners and moderators remove (or ban) members; moderators only the owner removes, the owner
+     * nobody; a direct message has its two people for good (either may leave).
+     */
+    static Optional<String> refuseRemoval(RoomKind kind, Standing remover, RoomRole target) {
+        if (kind == RoomKind.DM) {
+            return Optional.of("a direct message has exactly its two people; leave it instead");
+        }
+        if (!remover.runsTheRoom()) {
+            return Optional.of("only the room's owner and moderators remove members");
+        }
+        if (target == RoomRole.OWNER) {
+            return Optional.of("the owner cannot be removed");
+        }
+        if (target == RoomRole.MODERATOR && remover.role() != RoomRole.OWNER) {
+            return Optional.of("only the owner removes a moderator");
         }
         return Optional.empty();
     }

@@ -92,6 +92,8 @@ public class RoomService {
                 return false;
             case NOT_INVITED:
                 throw new RoomRequestRefused(Refusal.NOT_INVITED, "joining room " + roomId + " needs an invite");
+            case BANNED:
+                throw new RoomRequestRefused(Refusal.BANNED, "you were banned from room " + roomId);
             default:
                 rooms.removeInvite(roomId, username);
                 rooms.addMember(new Membership(roomId, username, RoomRole.MEMBER, now()));
@@ -108,8 +110,9 @@ public class RoomService {
     }
 
     /**
-     * Invites {@code invitee} into a room (owners and moderators, see {@link RoomRules#refuseInvite}).
-     * Returns true when a new invite was made; false when one was waiting or they are a member already.
+     * Invites {@code invitee} into a room (owners and moderators, see {@link RoomRules#refuseInvite}),
+     * lifting a ban. Returns true when a new invite was made; false when one was waiting or they are a
+     * member already.
      */
     @Transactional
     public boolean invite(long roomId, String inviter, String invitee) {
@@ -124,8 +127,33 @@ public class RoomService {
         if (theirs.isMember() || theirs.invited()) {
             return false;
         }
+        rooms.removeBan(roomId, invitee);
         rooms.addInvite(new Invite(roomId, invitee, inviter, now()));
         return true;
+    }
+
+    /**
+     * Removes a member (owners and moderators, see {@link RoomRules#refuseRemoval}); their live
+     * subscriptions end after the commit. With {@code ban} they cannot join again until invited; a
+     * ban also takes one who is not a member (yet). Removing one who is not a member does nothing.
+     */
+    @Transactional
+    public void remove(long roomId, String remover, String member, boolean ban) {
+        Room room = visibleRoom(roomId, remover);
+        Standing theirs = rooms.standing(roomId, member);
+        RoomRules.refuseRemoval(room.kind(), rooms.standing(roomId, remover), theirs.role()).ifPresent(why -> {
+            throw new RoomRequestRefused(Refusal.NOT_ALLOWED, why);
+        });
+        if (ban && !users.exists(member)) {
+            throw new RoomRequestRefused(Refusal.UNKNOWN_USER, "there is no user " + member);
+        }
+        rooms.removeInvite(roomId, member);
+        if (ban && !theirs.banned()) {
+            rooms.addBan(new Ban(roomId, member, remover, now()));
+        }
+        if (rooms.removeMember(roomId, member)) {
+            membershipEnded.fire(new MembershipEnded(roomId, member));
+        }
     }
 
     /** Gives a member another role (the owner only, see {@link RoomRules#refuseRoleChange}). */

@@ -5,10 +5,15 @@ package app.chat.room;
  *
  * @param role their role, null when they are not a member
  * @param invited whether an invite of theirs is waiting
+ * @param banned whether they were banned (and not invited since)
  */
-record Standing(RoomRole role, boolean invited) {
+record Standing(RoomRole role, boolean invited, boolean banned) {
 
-    static final Standing STRANGER = new Standing(null, false);
+    static final Standing STRANGER = new Standing(null, false, false);
+
+    Standing(RoomRole role, boolean invited) {
+        this(role, invited, false);
+    }
 
     boolean isMember() {
         return role != null;

@@ -4,6 +4,7 @@ import static app.chat.testing.Chat.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.stompcodec.StompFrame;
@@ -253,6 +254,57 @@ class DirectAndPrivateRoomsIT extends SharedChatServer {
         assertEquals("owner", listed(owner, room).orElseThrow().getString("role"));
         assertEquals("member", listed(other, room).orElseThrow().getString("role"));
         assertEquals(400, api.as(owner, "POST", "api/rooms", "{\"name\":\"x\",\"visibility\":\"secret\"}").status());
+    }
+
+    // ---- removal and bans ----
+
+    @Test
+    void aRemovedMemberHearsNothingMoreAndABannedOneCannotRejoinUntilInvited() throws Exception {
+        String owner = api.newUser("olivia");
+        String troll = api.newUser("troll");
+        String bystander = api.newUser("betty");
+        long room = api.newRoom(owner, troll, bystander);
+        try (StompClient o = ChatServer.connect(owner); StompClient t = ChatServer.connect(troll)) {
+            assertReceipt(t.subscribe("/topic/room." + room));
+            assertReceipt(o.subscribe("/topic/user." + owner));
+
+            var byMember = api.as(bystander, "DELETE", "api/rooms/" + room + "/members/" + troll + "?ban=true", null);
+            assertEquals(403, byMember.status(), byMember.body());
+            assertEquals("NOT_ALLOWED", byMember.json().getString("code"));
+            assertEquals(403, api.as(troll, "DELETE", "api/rooms/" + room + "/members/" + owner, null).status(), "nobody removes the owner");
+
+            assertEquals(204, api.as(owner, "DELETE", "api/rooms/" + room + "/members/" + troll + "?ban=true", null).status());
+            o.send("/app/chat.send", Chat.send(room, "after the ban", "b-1"));
+            assertNotNull(Chat.next(o, Chat.clientMsgId("b-1"), 15), "the owner's message was stored");
+            assertNull(Chat.next(t, m -> true, 3), "the banned member's live subscription ended at once");
+        }
+        assertOutsider(troll, room);
+        var rejoin = api.as(troll, "POST", "api/rooms/" + room + "/members", null);
+        assertEquals(403, rejoin.status(), rejoin.body());
+        assertEquals("BANNED", rejoin.json().getString("code"));
+
+        assertEquals(201, invite(owner, room, troll).status(), "an invite lifts the ban");
+        assertEquals(201, api.as(troll, "POST", "api/rooms/" + room + "/members", null).status());
+
+        assertEquals(204, api.as(owner, "DELETE", "api/rooms/" + room + "/members/" + bystander, null).status());
+        assertEquals(201, api.as(bystander, "POST", "api/rooms/" + room + "/members", null).status(), "removed without a ban: may come back");
+        long dm = dm(owner, bystander).json().getJsonNumber("id").longValue();
+        assertEquals(403, api.as(owner, "DELETE", "api/rooms/" + dm + "/members/" + bystander, null).status(), "a DM keeps its two people");
+    }
+
+    @Test
+    void onlyTheOwnerRemovesAModerator() throws Exception {
+        String owner = api.newUser("olivia");
+        String mod1 = api.newUser("mod");
+        String mod2 = api.newUser("mod");
+        String member = api.newUser("mike");
+        long room = api.newRoom(owner, mod1, mod2, member);
+        assertEquals(204, role(owner, room, mod1, "moderator").status());
+        assertEquals(204, role(owner, room, mod2, "moderator").status());
+        assertEquals(403, api.as(mod1, "DELETE", "api/rooms/" + room + "/members/" + mod2, null).status());
+        assertEquals(204, api.as(mod1, "DELETE", "api/rooms/" + room + "/members/" + member, null).status(), "a moderator removes a member");
+        assertEquals(false, listed(member, room).orElseThrow().getBoolean("member"));
+        assertEquals(204, api.as(owner, "DELETE", "api/rooms/" + room + "/members/" + mod2, null).status());
     }
 
     // ---- helpers ----

@@ -63,6 +63,28 @@ class RoomRulesTest {
     }
 
     @Test
+    void aBanKeepsOneOutOfAnyRoom() {
+        Standing banned = new Standing(null, false, true);
+        assertEquals(RoomRules.Join.BANNED, RoomRules.join(RoomKind.PUBLIC, null, "troll", banned));
+        assertEquals(RoomRules.Join.BANNED, RoomRules.join(RoomKind.PRIVATE, null, "troll", banned));
+        assertTrue(RoomRules.canSee(RoomKind.PUBLIC, banned));
+        assertFalse(RoomRules.canSee(RoomKind.PRIVATE, banned));
+    }
+
+    @Test
+    void ownersAndModeratorsRemoveMembersOnlyTheOwnerRemovesModeratorsNobodyTheOwner() {
+        assertTrue(RoomRules.refuseRemoval(RoomKind.PUBLIC, OWNER, RoomRole.MEMBER).isEmpty());
+        assertTrue(RoomRules.refuseRemoval(RoomKind.PUBLIC, MODERATOR, RoomRole.MEMBER).isEmpty());
+        assertTrue(RoomRules.refuseRemoval(RoomKind.PUBLIC, MODERATOR, null).isEmpty(), "a ban of someone not in the room");
+        assertTrue(RoomRules.refuseRemoval(RoomKind.PUBLIC, OWNER, RoomRole.MODERATOR).isEmpty());
+        assertTrue(RoomRules.refuseRemoval(RoomKind.PUBLIC, MODERATOR, RoomRole.MODERATOR).isPresent());
+        assertTrue(RoomRules.refuseRemoval(RoomKind.PUBLIC, MEMBER, RoomRole.MEMBER).isPresent());
+        assertTrue(RoomRules.refuseRemoval(RoomKind.PRIVATE, MODERATOR, RoomRole.OWNER).isPresent());
+        assertTrue(RoomRules.refuseRemoval(RoomKind.PRIVATE, OWNER, RoomRole.OWNER).isPresent());
+        assertTrue(RoomRules.refuseRemoval(RoomKind.DM, MEMBER, RoomRole.MEMBER).isPresent());
+    }
+
+    @Test
     void aPairIsTheSameWhoeverAsks() {
         assertEquals(DirectPair.of("alice", "bob"), DirectPair.of("bob", "alice"));
         assertEquals("alice:bob", PAIR.key());

@@ -15,3 +15,7 @@ UPDATE room_member SET role = 'OWNER'
 -- A standing invitation to a private room; joining uses it up.
 CREATE TABLE room_invite (room_id BIGINT NOT NULL, USERNAME VARCHAR(32) NOT NULL, invited_by VARCHAR(32) NOT NULL, invited_at TIMESTAMP(3) WITH TIME ZONE NOT NULL, PRIMARY KEY (room_id, USERNAME));
 CREATE INDEX room_invite_by_user ON room_invite (username);
+
+-- Who was banned from a room (DELETE /api/rooms/{id}/members/{user}?ban=true): they cannot join again
+-- until an owner or moderator invites them.
+CREATE TABLE room_ban (room_id BIGINT NOT NULL, USERNAME VARCHAR(32) NOT NULL, banned_by VARCHAR(32) NOT NULL, banned_at TIMESTAMP(3) WITH TIME ZONE NOT NULL, PRIMARY KEY (room_id, USERNAME));
