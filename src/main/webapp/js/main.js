@@ -4,7 +4,7 @@ import { $, scrollToBottom, showChat, showError } from './views.js';
 import { state } from './state.js';
 import { api, forgetSession, logIn, logOut, register, savedSession, whenSessionChangesElsewhere, whenSessionEnds } from './api.js';
 import { connect, connectionCount, disconnect, dropConnection, subscribe } from './connection.js';
-import { createRoom, joinRoom, leaveRoom, loadRooms, resumeRoom } from './rooms.js';
+import { createRoom, invite, joinRoom, leaveRoom, loadRooms, openDirectMessage, resumeRoom } from './rooms.js';
 import { loadEarlier } from './messages.js';
 import { onPersonalEvent, resendPending, sendMessage } from './send.js';
 
@@ -70,8 +70,26 @@ $('sign-out').addEventListener('click', signOut);
 $('new-room-form').addEventListener('submit', e => {
   e.preventDefault();
   const name = $('new-room').value;
+  const visibility = $('new-room-private').checked ? 'private' : 'public';
   $('new-room').value = '';
-  showError($('room-error'), createRoom(name));
+  $('new-room-private').checked = false;
+  showError($('room-error'), createRoom(name, visibility));
+});
+$('new-dm-form').addEventListener('submit', e => {
+  e.preventDefault();
+  const name = $('new-dm').value.trim();
+  $('new-dm').value = '';
+  showError($('room-error'), openDirectMessage(name)
+    .catch(e2 => { throw e2.code === 'UNKNOWN_USER' ? new Error('No user is called ' + name) : e2; }));
+});
+document.addEventListener('chat:open-dm', e => showError($('room-error'), openDirectMessage(e.detail)));
+$('invite-form').addEventListener('submit', e => {
+  e.preventDefault();
+  const name = $('invitee').value.trim();
+  $('invitee').value = '';
+  showError($('room-error'), invite(name)
+    .then(() => { $('room-error').textContent = name + ' is invited: they join from their room list'; })
+    .catch(e2 => { throw e2.code === 'UNKNOWN_USER' ? new Error('No user is called ' + name) : e2; }));
 });
 $('join').addEventListener('click', () => showError($('room-error'), joinRoom()));
 $('leave').addEventListener('click', () => showError($('room-error'), leaveRoom()));

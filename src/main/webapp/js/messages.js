@@ -89,9 +89,15 @@ export function messageItem(sender, text, own) {
   li.className = 'message' + (own ? ' own' : '');
   const meta = document.createElement('div');
   meta.className = 'meta';
-  const who = document.createElement('span');
+  // someone else's name opens the direct message with them (main.js listens)
+  const who = document.createElement(own ? 'span' : 'button');
   who.className = 'sender';
   who.textContent = sender;
+  if (!own) {
+    who.type = 'button';
+    who.title = 'Message ' + sender;
+    who.addEventListener('click', () => document.dispatchEvent(new CustomEvent('chat:open-dm', { detail: sender })));
+  }
   const time = document.createElement('time');
   const status = document.createElement('span');
   status.className = 'status';

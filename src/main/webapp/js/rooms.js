@@ -13,12 +13,16 @@ export async function loadRooms() {
 }
 
 function renderRooms() {
-  // the rooms one is in first: with many rooms on a server, those are the ones people come back to
+  // the rooms one is in first: with many rooms on a server, those are the ones people come back to;
+  // direct messages apart, by the other person's name; invites before the other rooms
   const byName = (a, b) => a.name.localeCompare(b.name) || a.id - b.id;
   const rooms = [...state.rooms.values()].sort(byName);
+  const dms = rooms.filter(r => r.kind === 'dm');
+  const others = rooms.filter(r => r.kind !== 'dm' && !r.member);
   $('room-list').replaceChildren(
-    roomGroup('rooms-mine', 'Your rooms', rooms.filter(r => r.member), 'None yet: create one or join one below'),
-    roomGroup('rooms-other', 'Other rooms', rooms.filter(r => !r.member), 'None'));
+    roomGroup('rooms-mine', 'Your rooms', rooms.filter(r => r.kind !== 'dm' && r.member), 'None yet: create one or join one below'),
+    roomGroup('rooms-dm', 'Direct messages', dms, 'None yet: click a name in a room, or type one above'),
+    roomGroup('rooms-other', 'Other rooms', [...others.filter(r => r.invited), ...others.filter(r => !r.invited)], 'None'));
   const current = $('room-list').querySelector('[aria-current]');
   if (current) {
     current.scrollIntoView({ block: 'nearest' });
@@ -44,6 +48,13 @@ function roomGroup(id, title, rooms, empty) {
     }
     button.addEventListener('click', () => showError($('room-error'), openRoom(room.id)));
     li.append(button);
+    const tag = tagOf(room);
+    if (tag) {
+      const span = document.createElement('span');
+      span.className = 'tag';
+      span.textContent = tag;
+      li.append(span);
+    }
     list.append(li);
   }
   if (rooms.length === 0) {
@@ -56,6 +67,28 @@ function roomGroup(id, title, rooms, empty) {
   return group;
 }
 
+/** A word on what sets a room apart in the list: an invite waiting, private, the caller's role beyond member. */
+function tagOf(room) {
+  if (room.invited) {
+    return 'invited';
+  }
+  const words = [];
+  if (room.kind === 'private') {
+    words.push('private');
+  }
+  if (room.role === 'owner' || room.role === 'moderator') {
+    words.push(room.role);
+  }
+  return words.join(', ');
+}
+
+function describe(info) {
+  if (info.kind === 'dm') {
+    return 'direct message';
+  }
+  return [info.kind, info.role].filter(Boolean).join(' · ');
+}
+
 async function openRoom(id) {
   const previous = state.current;
   if (previous) {
@@ -66,6 +99,7 @@ async function openRoom(id) {
   state.current = room;
   renderRooms();
   $('room-title').textContent = room.name;
+  $('room-kind').textContent = describe(info);
   $('message-list').replaceChildren();
   $('room-error').textContent = '';
   showMembership(room);
@@ -104,9 +138,12 @@ export async function resumeRoom() {
 }
 
 function showMembership(room) {
+  const info = state.rooms.get(room.id) || {};
   $('join').hidden = room.member;
   $('leave').hidden = !room.member;
   $('composer').hidden = !room.member;
+  // the server decides who may invite; the form is only offered to those it would let
+  $('invite-form').hidden = !(room.member && info.kind !== 'dm' && (info.role === 'owner' || info.role === 'moderator'));
 }
 
 function subscribeRoom(room) {
@@ -134,7 +171,7 @@ function unsubscribeRoom(room) {
 export async function joinRoom() {
   const room = state.current;
   await api('POST', 'api/rooms/' + room.id + '/members');
-  state.rooms.get(room.id).member = true;
+  await loadRooms(); // the role, and the invite used up
   await openRoom(room.id);
 }
 
@@ -149,9 +186,25 @@ export async function leaveRoom() {
   await openRoom(room.id);
 }
 
-export async function createRoom(name) {
-  const room = await api('POST', 'api/rooms', { name });
+export async function createRoom(name, visibility) {
+  const room = await api('POST', 'api/rooms', { name, visibility });
   state.rooms.set(room.id, room);
   renderRooms();
   await openRoom(room.id);
+}
+
+/** Opens the direct message with a user (the server makes it the first time). */
+export async function openDirectMessage(username) {
+  if (username === state.user) {
+    return;
+  }
+  const room = await api('POST', 'api/dms', { username });
+  state.rooms.set(room.id, room);
+  renderRooms();
+  await openRoom(room.id);
+}
+
+export async function invite(username) {
+  const room = state.current;
+  await api('POST', 'api/rooms/' + room.id + '/invites', { username });
 }

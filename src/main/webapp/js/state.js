@@ -5,7 +5,7 @@ export const state = {
   user: null,
   token: null,         // the session token (POST /api/sessions); the password is never kept
   config: null,
-  rooms: new Map(),     // id -> {id, name, member}
+  rooms: new Map(),     // id -> a room as GET /api/rooms lists it: {id, name, kind, member, role, invited, with}
   current: null,        // the room on screen: {id, name, member, seen: Map(id -> li), firstSeq, lastSeq, subscription, subscribedIn}
   pending: new Map()    // clientMsgId -> {roomId, text, li, sent}
 };

@@ -4,6 +4,8 @@ import app.chat.platform.UtcInstantConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Index;
@@ -28,13 +30,30 @@ public class Membership {
     @Column(name = "joined_at", nullable = false)
     private Instant joinedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private RoomRole role;
+
     protected Membership() {
     }
 
-    Membership(long roomId, String username, Instant joinedAt) {
+    Membership(long roomId, String username, RoomRole role, Instant joinedAt) {
         this.roomId = roomId;
         this.username = username;
+        this.role = role;
         this.joinedAt = joinedAt;
+    }
+
+    long roomId() {
+        return roomId;
+    }
+
+    RoomRole role() {
+        return role;
+    }
+
+    void changeRole(RoomRole role) {
+        this.role = role;
     }
 
     public record Key(long roomId, String username) implements Serializable {

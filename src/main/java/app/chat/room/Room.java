@@ -4,6 +4,8 @@ import app.chat.platform.UtcInstantConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -34,13 +36,29 @@ public class Room {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private RoomKind kind;
+
+    /** A direct message's {@link DirectPair#key()}; null for other rooms. Unique. */
+    @Column(name = "dm_pair", length = 80)
+    private String dmPair;
+
     protected Room() {
     }
 
-    Room(String name, String createdBy, Instant createdAt) {
+    Room(String name, RoomKind kind, String createdBy, Instant createdAt) {
         this.name = name;
+        this.kind = kind;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+    }
+
+    /** A direct message between the pair, opened by one of them. Named by its pair; each sees the other's name. */
+    static Room direct(DirectPair pair, String openedBy, Instant createdAt) {
+        Room room = new Room(pair.key(), RoomKind.DM, openedBy, createdAt);
+        room.dmPair = pair.key();
+        return room;
     }
 
     Long id() {
@@ -51,8 +69,23 @@ public class Room {
         return name;
     }
 
-    /** Takes the next {@code count} seqs and returns the first of them. */
-    RoomView view(boolean member) {
-        return new RoomView(id, name, member);
+    RoomKind kind() {
+        return kind;
+    }
+
+    /** The pair of a direct message; null for other rooms. */
+    DirectPair pair() {
+        return dmPair == null ? null : DirectPair.parse(dmPair);
+    }
+
+    /** The room as {@code viewer}, whose standing in it that is, sees it. */
+    RoomView view(String viewer, Standing standing) {
+        String role = standing.isMember() ? standing.role().wire() : null;
+        if (kind == RoomKind.DM) {
+            DirectPair pair = pair();
+            return new RoomView(id, pair.otherThan(viewer), kind.wire(), standing.isMember(), role, false,
+                    pair.otherThan(viewer), pair.startingWith(viewer));
+        }
+        return new RoomView(id, name, kind.wire(), standing.isMember(), role, standing.invited(), null, null);
     }
 }

@@ -64,17 +64,66 @@ class RoomRepository {
         em.flush();
     }
 
-    List<Room> all() {
-        return em.createQuery("select r from Room r order by r.id", Room.class).getResultList();
+    /** The public rooms, and the others the user is in or invited to. */
+    List<Room> visibleTo(String username) {
+        return em.createQuery("select r from Room r where r.kind = :public"
+                        + " or r.id in (select m.roomId from Membership m where m.username = :user)"
+                        + " or r.id in (select i.roomId from Invite i where i.username = :user) order by r.id", Room.class)
+                .setParameter("public", RoomKind.PUBLIC).setParameter("user", username).getResultList();
     }
 
-    Set<Long> roomsOf(String username) {
-        return new HashSet<>(em.createQuery("select m.roomId from Membership m where m.username = :user", Long.class)
+    Optional<Room> findDirect(DirectPair pair) {
+        return em.createQuery("select r from Room r where r.dmPair = :pair", Room.class)
+                .setParameter("pair", pair.key()).getResultStream().findFirst();
+    }
+
+    /** The user's role in each room they are in. */
+    Map<Long, RoomRole> rolesOf(String username) {
+        Map<Long, RoomRole> roles = new HashMap<>();
+        em.createQuery("select m from Membership m where m.username = :user", Membership.class)
+                .setParameter("user", username).getResultStream().forEach(m -> roles.put(m.roomId(), m.role()));
+        return roles;
+    }
+
+    Set<Long> invitesOf(String username) {
+        return new HashSet<>(em.createQuery("select i.roomId from Invite i where i.username = :user", Long.class)
                 .setParameter("user", username).getResultList());
     }
 
     boolean isMember(long roomId, String username) {
         return em.find(Membership.class, new Membership.Key(roomId, username)) != null;
+    }
+
+    Optional<Membership> membership(long roomId, String username) {
+        return Optional.ofNullable(em.find(Membership.class, new Membership.Key(roomId, username)));
+    }
+
+    Standing standing(long roomId, String username) {
+        var key = new Membership.Key(roomId, username);
+        RoomRole role = membership(roomId, username).map(Membership::role).orElse(null);
+        return new Standing(role, em.find(Invite.class, key) != null, em.find(Ban.class, key) != null);
+    }
+
+    void addBan(Ban ban) {
+        em.persist(ban);
+    }
+
+    void removeBan(long roomId, String username) {
+        Ban ban = em.find(Ban.class, new Membership.Key(roomId, username));
+        if (ban != null) {
+            em.remove(ban);
+        }
+    }
+
+    void addInvite(Invite invite) {
+        em.persist(invite);
+    }
+
+    void removeInvite(long roomId, String username) {
+        Invite invite = em.find(Invite.class, new Membership.Key(roomId, username));
+        if (invite != null) {
+            em.remove(invite);
+        }
     }
 
     void addMember(Membership membership) {

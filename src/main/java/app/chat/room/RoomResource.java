@@ -8,8 +8,10 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import java.util.List;
@@ -35,20 +38,20 @@ public class RoomResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = ChatApplication.BASIC)
     @SecurityRequirement(name = ChatApplication.BEARER)
-    @Operation(summary = "Create a room; the creator becomes a member")
+    @Operation(summary = "Create a room, public (the default) or private; the creator becomes its owner")
     @APIResponse(responseCode = "201", description = "created")
-    @APIResponse(responseCode = "400", description = "INVALID_REQUEST (the trimmed name must be 1-80 characters) or INVALID_JSON")
+    @APIResponse(responseCode = "400", description = "INVALID_REQUEST (the trimmed name must be 1-80 characters; visibility public or private) or INVALID_JSON")
     @APIResponse(responseCode = "401", description = "wrong or no credentials")
     @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewRoom room) {
-        RoomView created = rooms.create(room.name(), caller());
+        RoomView created = rooms.create(room.name(), room.visibility(), caller());
         return Response.created(URI.create("rooms/" + created.id())).entity(created).build();
     }
 
     @GET
     @SecurityRequirement(name = ChatApplication.BASIC)
     @SecurityRequirement(name = ChatApplication.BEARER)
-    @Operation(summary = "Every room, and whether the caller is a member")
+    @Operation(summary = "The rooms the caller may see: public ones, and the private rooms and direct messages they are in or invited to")
     @APIResponse(responseCode = "200", description = "the rooms")
     @APIResponse(responseCode = "401", description = "wrong or no credentials")
     @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
@@ -61,9 +64,10 @@ public class RoomResource {
     @Path("{id}/members")
     @SecurityRequirement(name = ChatApplication.BASIC)
     @SecurityRequirement(name = ChatApplication.BEARER)
-    @Operation(summary = "Join a room")
+    @Operation(summary = "Join a room (a private room needs an invite)")
     @APIResponse(responseCode = "201", description = "joined")
     @APIResponse(responseCode = "200", description = "already a member")
+    @APIResponse(responseCode = "403", description = "NOT_INVITED: a private room without an invite, or someone else's direct message; BANNED")
     @APIResponse(responseCode = "404", description = "UNKNOWN_ROOM")
     @APIResponse(responseCode = "401", description = "wrong or no credentials")
     @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
@@ -84,6 +88,60 @@ public class RoomResource {
     @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
     public Response leave(@PathParam("id") long roomId) {
         rooms.leave(roomId, caller());
+        return Response.noContent().build();
+    }
+
+    /** Invites a user into a room; 201 for a new invite, 200 when one was waiting or they are in already. */
+    @POST
+    @Path("{id}/invites")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
+    @Operation(summary = "Invite a user into a room (its owner and moderators); they join with POST /api/rooms/{id}/members")
+    @APIResponse(responseCode = "201", description = "invited")
+    @APIResponse(responseCode = "200", description = "already invited or a member")
+    @APIResponse(responseCode = "400", description = "INVALID_REQUEST (username required) or INVALID_JSON")
+    @APIResponse(responseCode = "401", description = "wrong or no credentials")
+    @APIResponse(responseCode = "403", description = "NOT_ALLOWED: the caller is not the owner or a moderator, or the room is a direct message")
+    @APIResponse(responseCode = "404", description = "UNKNOWN_ROOM (also a room the caller may not see), UNKNOWN_USER")
+    @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
+    public Response invite(@PathParam("id") long roomId, @NotNull(message = "a JSON body is required") @Valid UserNamed invitee) {
+        boolean invited = rooms.invite(roomId, caller(), invitee.username());
+        return Response.status(invited ? Response.Status.CREATED : Response.Status.OK)
+                .entity(new RoomMember(roomId, invitee.username())).build();
+    }
+
+    @DELETE
+    @Path("{id}/members/{username}")
+    @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
+    @Operation(summary = "Remove a member (the owner and moderators); ban=true keeps them out until invited. Their live subscriptions to the room end at once")
+    @APIResponse(responseCode = "204", description = "removed (and banned); also when they were not a member")
+    @APIResponse(responseCode = "401", description = "wrong or no credentials")
+    @APIResponse(responseCode = "403", description = "NOT_ALLOWED: the caller is not the owner or a moderator, the member is the owner (or a moderator and the caller is not the owner), or the room is a direct message")
+    @APIResponse(responseCode = "404", description = "UNKNOWN_ROOM (also a room the caller may not see), UNKNOWN_USER (a ban of no one)")
+    @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
+    public Response remove(@PathParam("id") long roomId, @PathParam("username") String member,
+                           @Parameter(description = "also keep them out until invited again") @QueryParam("ban") boolean ban) {
+        rooms.remove(roomId, caller(), member, ban);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{id}/members/{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
+    @Operation(summary = "Give a member the role moderator or member (the room's owner)")
+    @APIResponse(responseCode = "204", description = "changed")
+    @APIResponse(responseCode = "400", description = "INVALID_REQUEST (role owner, moderator or member) or INVALID_JSON")
+    @APIResponse(responseCode = "401", description = "wrong or no credentials")
+    @APIResponse(responseCode = "403", description = "NOT_ALLOWED: the caller is not the owner, the owner's role cannot change, or the room is a direct message")
+    @APIResponse(responseCode = "404", description = "UNKNOWN_ROOM (also a room the caller may not see), UNKNOWN_MEMBER")
+    @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
+    public Response changeRole(@PathParam("id") long roomId, @PathParam("username") String member,
+                               @NotNull(message = "a JSON body is required") @Valid RoleChange change) {
+        rooms.changeRole(roomId, caller(), member, change.role());
         return Response.noContent().build();
     }
 

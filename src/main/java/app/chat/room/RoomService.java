@@ -1,6 +1,7 @@
 package app.chat.room;
 
 import app.chat.platform.WellFormedText;
+import app.chat.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -24,11 +26,14 @@ public class RoomService {
     RoomRepository rooms;
 
     @Inject
+    UserService users;
+
+    @Inject
     Event<MembershipEnded> membershipEnded;
 
-    /** Creates a room; its creator is its first member. */
+    /** Creates a room ({@code visibility} public, the default, or private); its creator is its owner. */
     @Transactional
-    public RoomView create(String rawName, String creator) {
+    public RoomView create(String rawName, String visibility, String creator) {
         String name = rawName == null ? "" : rawName.strip();
         if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
             throw new ValidationException("name must be 1-" + MAX_NAME_LENGTH + " characters after trimming");
@@ -36,18 +41,32 @@ public class RoomService {
         if (!WellFormedText.isWellFormed(name)) {
             throw new ValidationException("name must not contain control characters or broken Unicode");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Room room = new Room(name, creator, now);
+        RoomKind kind = kindOf(visibility);
+        Instant now = now();
+        Room room = new Room(name, kind, creator, now);
         rooms.add(room);
-        rooms.addMember(new Membership(room.id(), creator, now));
-        return room.view(true);
+        rooms.addMember(new Membership(room.id(), creator, RoomRole.OWNER, now));
+        return room.view(creator, new Standing(RoomRole.OWNER, false));
     }
 
-    /** Every room, each saying whether {@code viewer} is a member. */
+    private static RoomKind kindOf(String visibility) {
+        if (visibility == null || visibility.equals("public")) {
+            return RoomKind.PUBLIC;
+        }
+        if (visibility.equals("private")) {
+            return RoomKind.PRIVATE;
+        }
+        throw new ValidationException("visibility must be public or private");
+    }
+
+    /** The rooms {@code viewer} may see (public ones, and those they are in or invited to), each as they see it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RoomView> list(String viewer) {
-        var mine = rooms.roomsOf(viewer);
-        return rooms.all().stream().map(r -> r.view(mine.contains(r.id()))).toList();
+        Map<Long, RoomRole> roles = rooms.rolesOf(viewer);
+        Set<Long> invites = rooms.invitesOf(viewer);
+        return rooms.visibleTo(viewer).stream()
+                .map(r -> r.view(viewer, new Standing(roles.get(r.id()), invites.contains(r.id()))))
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -60,23 +79,141 @@ public class RoomService {
         return rooms.isMember(roomId, username);
     }
 
-    /** Joins a room; joining twice is fine. Returns true when the user was not a member before. */
+    /**
+     * Joins a room; joining twice is fine. Returns true when the user was not a member before.
+     * A private room needs an invite, which joining uses up; see {@link RoomRules#join}.
+     */
     @Transactional
     public boolean join(long roomId, String username) {
-        rooms.find(roomId).orElseThrow(() -> new UnknownRoomException(roomId));
-        if (rooms.isMember(roomId, username)) {
-            return false;
+        Room room = rooms.find(roomId).orElseThrow(() -> new UnknownRoomException(roomId));
+        Standing standing = rooms.standing(roomId, username);
+        switch (RoomRules.join(room.kind(), room.pair(), username, standing)) {
+            case ALREADY_MEMBER:
+                return false;
+            case NOT_INVITED:
+                throw new RoomRequestRefused(Refusal.NOT_INVITED, "joining room " + roomId + " needs an invite");
+            case BANNED:
+                throw new RoomRequestRefused(Refusal.BANNED, "you were banned from room " + roomId);
+            default:
+                rooms.removeInvite(roomId, username);
+                rooms.addMember(new Membership(roomId, username, RoomRole.MEMBER, now()));
+                return true;
         }
-        rooms.addMember(new Membership(roomId, username, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-        return true;
     }
 
     @Transactional
     public void leave(long roomId, String username) {
-        rooms.find(roomId).orElseThrow(() -> new UnknownRoomException(roomId));
+        visibleRoom(roomId, username);
         if (rooms.removeMember(roomId, username)) {
             membershipEnded.fire(new MembershipEnded(roomId, username));
         }
+    }
+
+    /**
+     * Invites {@code invitee} into a room (owners and moderators, see {@link RoomRules#refuseInvite}),
+     * lifting a ban. Returns true when a new invite was made; false when one was waiting or they are a
+     * member already.
+     */
+    @Transactional
+    public boolean invite(long roomId, String inviter, String invitee) {
+        Room room = visibleRoom(roomId, inviter);
+        RoomRules.refuseInvite(room.kind(), rooms.standing(roomId, inviter)).ifPresent(why -> {
+            throw new RoomRequestRefused(Refusal.NOT_ALLOWED, why);
+        });
+        if (!users.exists(invitee)) {
+            throw new RoomRequestRefused(Refusal.UNKNOWN_USER, "there is no user " + invitee);
+        }
+        Standing theirs = rooms.standing(roomId, invitee);
+        if (theirs.isMember() || theirs.invited()) {
+            return false;
+        }
+        rooms.removeBan(roomId, invitee);
+        rooms.addInvite(new Invite(roomId, invitee, inviter, now()));
+        return true;
+    }
+
+    /**
+     * Removes a member (owners and moderators, see {@link RoomRules#refuseRemoval}); their live
+     * subscriptions end after the commit. With {@code ban} they cannot join again until invited; a
+     * ban also takes one who is not a member (yet). Removing one who is not a member does nothing.
+     */
+    @Transactional
+    public void remove(long roomId, String remover, String member, boolean ban) {
+        Room room = visibleRoom(roomId, remover);
+        Standing theirs = rooms.standing(roomId, member);
+        RoomRules.refuseRemoval(room.kind(), rooms.standing(roomId, remover), theirs.role()).ifPresent(why -> {
+            throw new RoomRequestRefused(Refusal.NOT_ALLOWED, why);
+        });
+        if (ban && !users.exists(member)) {
+            throw new RoomRequestRefused(Refusal.UNKNOWN_USER, "there is no user " + member);
+        }
+        rooms.removeInvite(roomId, member);
+        if (ban && !theirs.banned()) {
+            rooms.addBan(new Ban(roomId, member, remover, now()));
+        }
+        if (rooms.removeMember(roomId, member)) {
+            membershipEnded.fire(new MembershipEnded(roomId, member));
+        }
+    }
+
+    /** Gives a member another role (the owner only, see {@link RoomRules#refuseRoleChange}). */
+    @Transactional
+    public void changeRole(long roomId, String changer, String member, String wantedRole) {
+        Room room = visibleRoom(roomId, changer);
+        RoomRole wanted = RoomRole.of(wantedRole)
+                .orElseThrow(() -> new ValidationException("role must be owner, moderator or member"));
+        Membership membership = rooms.membership(roomId, member)
+                .orElseThrow(() -> new RoomRequestRefused(Refusal.UNKNOWN_MEMBER, member + " is not a member of room " + roomId));
+        RoomRules.refuseRoleChange(room.kind(), rooms.standing(roomId, changer), membership.role(), wanted).ifPresent(why -> {
+            throw new RoomRequestRefused(Refusal.NOT_ALLOWED, why);
+        });
+        membership.changeRole(wanted);
+    }
+
+    /**
+     * The direct message of {@code me} and {@code other}, with {@code me} back in it if they had left;
+     * empty when there is none yet. A step of {@link DirectMessages#open}.
+     */
+    @Transactional
+    public Optional<RoomView> returnToDirect(String me, String other) {
+        Optional<Room> found = rooms.findDirect(DirectPair.of(me, other));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Room room = found.get();
+        if (!rooms.isMember(room.id(), me)) {
+            rooms.addMember(new Membership(room.id(), me, RoomRole.MEMBER, now()));
+        }
+        return Optional.of(room.view(me, new Standing(RoomRole.MEMBER, false)));
+    }
+
+    /**
+     * Opens the direct message of {@code me} and {@code other}. Fails with a unique key violation when
+     * it exists already, perhaps opened a moment ago by the other person or on another node. A step of
+     * {@link DirectMessages#open}.
+     */
+    @Transactional
+    public RoomView createDirect(String me, String other) {
+        DirectPair pair = DirectPair.of(me, other);
+        Instant now = now();
+        Room room = Room.direct(pair, me, now);
+        rooms.add(room);
+        rooms.addMember(new Membership(room.id(), pair.first(), RoomRole.MEMBER, now));
+        rooms.addMember(new Membership(room.id(), pair.second(), RoomRole.MEMBER, now));
+        return room.view(me, new Standing(RoomRole.MEMBER, false));
+    }
+
+    /** The room, if {@code user} may see it; else as if it did not exist, so that a private room does not show. */
+    private Room visibleRoom(long roomId, String user) {
+        Room room = rooms.find(roomId).orElseThrow(() -> new UnknownRoomException(roomId));
+        if (!RoomRules.canSee(room.kind(), rooms.standing(roomId, user))) {
+            throw new UnknownRoomException(roomId);
+        }
+        return room;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Of the given rooms, those that exist. */

@@ -213,6 +213,13 @@ class SchemaUpgradeIT {
             assertTrue(rooms.get(ROOM).getBoolean("member"));
             assertEquals("bob's room", rooms.get(OTHER_ROOM).getString("name"));
             assertTrue(!rooms.get(OTHER_ROOM).getBoolean("member"));
+            // V5: rooms from before are public, their creators their owners
+            assertEquals("public", rooms.get(ROOM).getString("kind"));
+            assertEquals("public", rooms.get(OTHER_ROOM).getString("kind"), "listed to alice though she is not in it");
+            assertEquals("owner", rooms.get(ROOM).getString("role"));
+            assertEquals("owner", api.as(BOB, "GET", "api/rooms", null).array().stream().map(v -> v.asJsonObject())
+                    .filter(r -> r.getJsonNumber("id").longValue() == OTHER_ROOM).findFirst().orElseThrow().getString("role"));
+            assertEquals(201, api.as(ALICE, "POST", "api/rooms/" + OTHER_ROOM + "/members", null).status(), "joined without an invite");
 
             List<JsonObject> history = api.history(BOB, ROOM);
             assertEquals(HISTORY.size(), history.size(), "the whole history: " + history);
@@ -269,7 +276,7 @@ class SchemaUpgradeIT {
                 while (r.next()) {
                     rows.add(r.getString(1) + " " + r.getString(2) + " " + r.getBoolean(3));
                 }
-                assertEquals(List.of("1 BASELINE true", "2 JDBC true", "3 SQL true"), rows);
+                assertEquals(List.of("1 BASELINE true", "2 JDBC true", "3 SQL true", "5 SQL true"), rows);
             }
         }
     }

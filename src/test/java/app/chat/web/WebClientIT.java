@@ -203,6 +203,36 @@ class WebClientIT extends SharedChatServer {
     }
 
     @Test
+    void clickingANameOpensADirectMessageThatTheOtherFindsInTheirList() throws Exception {
+        String a = ChatApi.uniqueName("ann");
+        String b = ChatApi.uniqueName("ben");
+        annAndBenMeetInANewRoom(a, b, "DM room");
+        say(ben, "message me");
+        shown(ann, b, "message me");
+        waiting(ann).until(x -> {
+            for (WebElement name : x.findElements(By.cssSelector("#message-list button.sender"))) {
+                if (name.getText().equals(b)) {
+                    name.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(b));
+        assertEquals("direct message", ann.findElement(By.id("room-kind")).getText());
+        say(ann, "just between us");
+        shown(ann, a, "just between us");
+
+        ben.navigate().refresh();
+        waiting(ben).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        waiting(ben).until(x -> x.findElement(By.id("rooms-dm")).findElement(By.xpath(".."))
+                .findElements(By.cssSelector("button")).stream().anyMatch(e -> e.getText().equals(a)));
+        openRoom(ben, a);
+        assertEquals(1, shown(ben, a, "just between us"));
+        assertTrue(ben.findElement(By.id("invite-form")).getAttribute("hidden") != null, "nobody is invited into a DM");
+    }
+
+    @Test
     void earlierMessagesPageInAndNewOnesDoNotPullAReaderDown() throws Exception {
         var api = new ChatApi(page());
         String a = api.newUser("ann");
