@@ -203,6 +203,46 @@ class WebClientIT extends SharedChatServer {
     }
 
     @Test
+    void upArrowEditsOnesLastMessageDeleteAsksFirstAndTheOtherSeesBoth() throws Exception {
+        String a = ChatApi.uniqueName("ann");
+        String b = ChatApi.uniqueName("ben");
+        String room = annAndBenMeetInANewRoom(a, b, "Edit room");
+        say(ann, "frist!");
+        assertEquals(1, shown(ben, a, "frist!"));
+        shown(ann, a, "frist!");
+
+        WebElement box = ann.findElement(By.id("text"));
+        box.sendKeys(Keys.ARROW_UP);
+        waiting(ann).until(x -> "frist!".equals(x.findElement(By.id("text")).getDomProperty("value")));
+        box.clear();
+        box.sendKeys("first! <b>really</b>", Keys.ENTER);
+        assertEquals(1, shown(ben, a, "first! <b>really</b>"), "the edit replaces the text where it stood");
+        assertEquals(0, confirmed(ben, a, "frist!"));
+        waiting(ben).until(x -> x.findElements(By.cssSelector("#message-list li .edited")).stream()
+                .anyMatch(e -> e.getText().equals("(edited)")));
+        assertTrue(ben.findElements(By.cssSelector("#message-list b")).isEmpty(), "markup in an edit stays text");
+        assertEquals("", ann.findElement(By.id("text")).getDomProperty("value"), "the composer is free again");
+
+        ann.findElement(By.cssSelector("#message-list li.own .actions .delete")).click();
+        ann.switchTo().alert().dismiss();
+        say(ann, "still here");
+        shown(ben, a, "still here");
+        assertEquals(1, confirmed(ben, a, "first! <b>really</b>"), "a dismissed confirmation deletes nothing");
+        ann.findElement(By.cssSelector("#message-list li.own .actions .delete")).click();
+        ann.switchTo().alert().accept();
+        waiting(ben).until(x -> confirmed(x, a, "message deleted") == 1);
+        assertEquals(0, confirmed(ben, a, "first! <b>really</b>"));
+
+        ben.navigate().refresh();
+        waiting(ben).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        openRoom(ben, room);
+        assertEquals(1, shown(ben, a, "still here"));
+        assertEquals(1, confirmed(ben, a, "message deleted"), "history shows the tombstone");
+        assertTrue(!ben.findElement(By.id("message-list")).getText().contains("really"), "and none of its texts");
+        assertEquals(2, ben.findElements(By.cssSelector("#message-list li.message")).size(), "edits and deletes are no messages of their own");
+    }
+
+    @Test
     void earlierMessagesPageInAndNewOnesDoNotPullAReaderDown() throws Exception {
         var api = new ChatApi(page());
         String a = api.newUser("ann");
