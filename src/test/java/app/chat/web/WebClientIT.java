@@ -39,7 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chromedriver: nothing downloads a browser), against the built WAR: two people sign up, meet in a
  * room and talk; markup shows as text; a reload keeps the history; a dropped WebSocket comes back
  * and shows what was said meanwhile, once; a session survives a reload (the browser keeps its
- * token, never the password) and ends with Sign out.
+ * token, never the password) and ends with Sign out; Up arrow edits one's last message and Delete
+ * (confirmed) deletes it, live and after a reload at the other end.
  */
 class WebClientIT extends SharedChatServer {
 
