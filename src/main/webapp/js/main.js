@@ -7,6 +7,7 @@ import { connect, connectionCount, disconnect, dropConnection, subscribe } from 
 import { createRoom, invite, joinRoom, leaveRoom, loadRooms, openDirectMessage, resumeRoom } from './rooms.js';
 import { loadEarlier } from './messages.js';
 import { onPersonalEvent, resendPending, sendMessage } from './send.js';
+import { isEditing, saveEdit, startEditingLast, stopEditing } from './edits.js';
 
 const NOTICE = 'chat.notice';
 
@@ -110,11 +111,16 @@ new ResizeObserver(() => {
     box.scrollTop = box.scrollHeight;
   }
 }).observe(box);
-$('composer').addEventListener('submit', e => { e.preventDefault(); sendMessage(); });
+const sendOrSave = () => (isEditing() ? saveEdit() : sendMessage());
+$('composer').addEventListener('submit', e => { e.preventDefault(); sendOrSave(); });
 $('text').addEventListener('keydown', e => {
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
     e.preventDefault();
-    sendMessage();
+    sendOrSave();
+  } else if (e.key === 'ArrowUp' && $('text').value === '' && !isEditing() && startEditingLast()) {
+    e.preventDefault();
+  } else if (e.key === 'Escape' && isEditing()) {
+    stopEditing();
   }
 });
 whenSessionEnds(sessionEnded);

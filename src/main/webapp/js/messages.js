@@ -1,13 +1,19 @@
 // A room's messages on screen: each stored message once, in seq order, with gaps filled from history.
-// Live deliveries, history pages and one's own acks all come through showMessage.
+// Live deliveries, history pages and one's own acks all come through showMessage; so do edits and
+// deletes, which take seqs of their own and change the message they name.
 import { state } from './state.js';
 import { $, scrollToBottom } from './views.js';
 import { api } from './api.js';
+import { addActions } from './edits.js';
 
 const PAGE = 50;
 
 /** Puts a stored message in its place by seq, once: a message seen twice (live and from history) shows once. */
 export function showMessage(room, m) {
+  if (m.type === 'edited' || m.type === 'deleted') {
+    applyChange(room, m);
+    return;
+  }
   if (room.seen.has(m.id)) {
     return;
   }
@@ -28,15 +34,61 @@ export function showMessage(room, m) {
   time.dateTime = m.sentAt;
   time.textContent = shortTime(sent);
   time.title = sent.toLocaleString();
+  if (m.deleted) {
+    markDeleted(li);
+  } else if (m.editedAt) {
+    markEdited(li, m.text);
+  }
+  if (m.sender === state.user) {
+    addActions(li);
+  }
   room.seen.set(m.id, li);
-  room.lastSeq = Math.max(room.lastSeq, m.seq);
-  room.firstSeq = room.firstSeq === null ? m.seq : Math.min(room.firstSeq, m.seq);
+  countSeq(room, m.seq);
   insertBySeq(li, m.seq, m.sender === state.user);
+}
+
+/** An edit or delete: it holds its seq (so it is no gap) and changes its message if that is on screen. */
+function applyChange(room, change) {
+  countSeq(room, change.seq);
+  const li = room.seen.get(change.id);
+  // not on screen: the message comes from history as it is now. A change older than one applied
+  // (history fetched past it while it was on its way) is stale.
+  if (!li || Number(li.dataset.changeSeq || 0) >= change.seq || li.classList.contains('deleted')) {
+    return;
+  }
+  li.dataset.changeSeq = change.seq;
+  if (change.type === 'deleted') {
+    markDeleted(li);
+  } else if (change.text !== null) {
+    markEdited(li, change.text);
+  }
+}
+
+function countSeq(room, seq) {
+  room.lastSeq = Math.max(room.lastSeq, seq);
+  room.firstSeq = room.firstSeq === null ? seq : Math.min(room.firstSeq, seq);
+}
+
+function markEdited(li, text) {
+  li.querySelector('.text').textContent = text;
+  if (!li.querySelector('.edited')) {
+    const edited = document.createElement('span');
+    edited.className = 'edited';
+    edited.textContent = '(edited)';
+    li.querySelector('.meta').append(edited);
+  }
+}
+
+function markDeleted(li) {
+  li.classList.add('deleted');
+  li.querySelector('.text').textContent = 'message deleted';
+  li.querySelector('.edited')?.remove();
+  li.querySelector('.actions')?.remove();
 }
 
 /** A live delivery from the room's topic. */
 export function onRoomMessage(room, m) {
-  if (m.sender !== state.user && !room.seen.has(m.id)) {
+  if (m.type === 'message' && m.sender !== state.user && !room.seen.has(m.id)) {
     $('announcer').textContent = m.sender + ': ' + m.text;
   }
   // seq counts 1, 2, 3... per room: a jump means a broadcast was missed (the server stores

@@ -4,6 +4,7 @@ import { state } from './state.js';
 import { $, scrollToBottom } from './views.js';
 import { isConnected, publish as publishFrame } from './connection.js';
 import { messageItem, showMessage } from './messages.js';
+import { onChangeAnswer } from './edits.js';
 
 const ERRORS = {
   TEXT_TOO_LONG: 'Text too long',
@@ -52,6 +53,9 @@ export function resendPending() {
 
 /** An ack or error from /topic/user.{me}, about something this tab sent. */
 export function onPersonalEvent(event) {
+  if (onChangeAnswer(event)) {
+    return;
+  }
   const p = event.clientMsgId && state.pending.get(event.clientMsgId);
   if (event.type === 'ack') {
     if (p) {

@@ -7,5 +7,6 @@ export const state = {
   config: null,
   rooms: new Map(),     // id -> a room as GET /api/rooms lists it: {id, name, kind, member, role, invited, with}
   current: null,        // the room on screen: {id, name, member, seen: Map(id -> li), firstSeq, lastSeq, subscription, subscribedIn}
-  pending: new Map()    // clientMsgId -> {roomId, text, li, sent}
+  pending: new Map(),   // clientMsgId -> {roomId, text, li, sent}
+  editing: null         // the own message's li that the composer is editing (Up arrow), or null
 };

@@ -20,7 +20,7 @@ import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
  * <ul>
  *   <li>CONNECT: login/passcode must be a chat user's username and a session token of theirs (the
  *       connection's Subject then names the session) or their password;</li>
- *   <li>SEND: only to /app/chat.send;</li>
+ *   <li>SEND: only to /app/chat.send, /app/chat.edit and /app/chat.delete;</li>
  *   <li>SUBSCRIBE: /topic/room.{id} for members of room id, /topic/user.{me} for me, nothing else
  *       (no wildcards, no queues, no management addresses).</li>
  * </ul>
@@ -92,7 +92,7 @@ final class ChatSecurityManager implements ActiveMQSecurityManager5 {
         String address = fq < 0 ? fullAddress : fullAddress.substring(0, fq);
         switch (checkType) {
             case SEND:
-                return fq < 0 && Destinations.CHAT_SEND.equals(address);
+                return fq < 0 && Destinations.isCommand(address);
             case CONSUME:
             case CREATE_NON_DURABLE_QUEUE:
             case CREATE_ADDRESS:

@@ -14,7 +14,8 @@ import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugi
 import org.apache.activemq.artemis.core.transaction.Transaction;
 
 /**
- * Sees every message a browser sends to /app/chat.send before the broker routes it, and
+ * Sees every message a browser sends to /app/chat.send, /app/chat.edit or /app/chat.delete before
+ * the broker routes it, and
  * <ul>
  *   <li>stamps its sender ({@code _AMQ_VALIDATED_USER}) from the connection's login, never from
  *       the message (the broker's own populate-validated-user is off: it would stamp every message);</li>
@@ -24,7 +25,10 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
  *   <li>sets its message group to its authenticated sender and its room, so that one MDB session
  *       hands a person's messages to one room to the writer one after the other (they keep the order
  *       they were typed in) while everything else — other people, the same person's other rooms — is
- *       written together in one batch.</li>
+ *       written together in one batch;</li>
+ *   <li>stamps the address it was sent to ({@code chatSentTo}): broker.xml diverts edits and deletes
+ *       to the chat.send queue, so that they share the group (an edit cannot overtake the send or the
+ *       earlier edit before it), and the MDB tells them apart by this stamp.</li>
  * </ul>
  */
 final class InboundGuard implements ActiveMQServerMessagePlugin {
@@ -35,7 +39,7 @@ final class InboundGuard implements ActiveMQServerMessagePlugin {
         Message.HDR_GROUP_SEQUENCE.toString(), Message.HDR_SCHEDULED_DELIVERY_TIME.toString(),
         "JMSXGroupID", "JMSXGroupSeq", "JMSXUserID", "AMQ_SCHEDULED_DELAY", "AMQ_SCHEDULED_TIME",
         "_AMQ_ROUTING_TYPE", "_AMQ_ROUTE_TO", "_AMQ_ORIG_ADDRESS", "_AMQ_ORIG_QUEUE"};
-    private static final SimpleString CHAT_SEND = SimpleString.of(Destinations.CHAT_SEND);
+    private static final SimpleString SENT_TO = SimpleString.of(Destinations.SENT_TO);
 
     private final JsonProvider json;
 
@@ -45,7 +49,8 @@ final class InboundGuard implements ActiveMQServerMessagePlugin {
 
     @Override
     public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct, boolean noAutoCreateQueue) {
-        if (!CHAT_SEND.equals(message.getAddressSimpleString())
+        String address = message.getAddress();
+        if (!Destinations.isCommand(address)
                 || session.getRemotingConnection().getTransportConnection() instanceof InVMConnection) {
             return;
         }
@@ -58,6 +63,7 @@ final class InboundGuard implements ActiveMQServerMessagePlugin {
         String sender = session.getUsername();
         message.setValidatedUserID(sender); // whatever the client put there is overwritten
         message.setGroupID(groupOf(sender, roomIdOf(bodyOf(message))));
+        message.putStringProperty(SENT_TO, SimpleString.of(address)); // whatever the client put there too
     }
 
     static String groupOf(String sender, Long roomId) {

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Consumes /app/chat.send. What the body alone decides (JSON, text rules) is answered here; a
+ * Consumes the chat.send queue: sends, and the edits and deletes that broker.xml diverts there from
+ * /app/chat.edit and /app/chat.delete (the address a client used is stamped in
+ * {@link Destinations#SENT_TO}). What the body alone decides (JSON, text rules) is answered here; a
  * well-formed message goes to the {@link MessageWriter}, which stores it together with whatever
  * else is waiting (group commit) and publishes it, and this bean returns only after that: the
  * broker forgets the message (the container transaction commits its acknowledgement) once it is
@@ -67,18 +69,26 @@ public class ChatMessageConsumer implements MessageListener {
                         message.getJMSMessageID());
                 return;
             }
+            String sentTo = message.getStringProperty(Destinations.SENT_TO);
+            if (sentTo == null) {
+                sentTo = Destinations.CHAT_SEND; // queued by a release before edits existed
+            } else if (!Destinations.isCommand(sentTo)) {
+                LOG.log(Level.WARNING, "Dropped message {0} sent to {1}, which is no chat command",
+                        message.getJMSMessageID(), sentTo);
+                return;
+            }
             if (message.getJMSRedelivered()) {
                 metrics.redelivered();
             }
             String body = MessageBodies.text(message);
-            var checked = body != null ? messages.check(body)
-                    : new SendCommandParser.Invalid(new Rejection(null, ErrorCode.INVALID_JSON, "the body is not valid UTF-8"));
-            if (checked instanceof SendCommandParser.Invalid invalid) {
+            var checked = body != null ? messages.check(sentTo, body)
+                    : new CommandParser.Invalid(new Rejection(null, ErrorCode.INVALID_JSON, "the body is not valid UTF-8"));
+            if (checked instanceof CommandParser.Invalid invalid) {
                 LOG.log(Level.DEBUG, "Rejected a message from {0}: {1}", sender, invalid.rejection().code());
                 publisher.publishNow(sender, new Outcome.Rejected(invalid.rejection()));
                 return;
             }
-            var command = ((SendCommandParser.Command) checked).command();
+            var command = ((CommandParser.Command) checked).command();
             awaitStored(writer.submit(new PendingMessage(sender, command, message.getJMSMessageID(), !message.getJMSRedelivered())));
         } catch (JMSException e) {
             throw new IllegalStateException("JMS failure; the message will be redelivered", e);

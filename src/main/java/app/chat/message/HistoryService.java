@@ -18,7 +18,7 @@ public class HistoryService {
     RoomService rooms;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ChatEvent> read(long roomId, String reader, HistoryQuery query) {
+    public List<RoomEvent> read(long roomId, String reader, HistoryQuery query) {
         if (!rooms.exists(roomId)) {
             throw new UnknownRoomException(roomId);
         }

@@ -28,7 +28,7 @@ class MessageMetrics {
     void init() {
         registry = metrics.registry();
         stored = Counter.builder("chat.messages").tag("outcome", "stored").tag("code", "none")
-                .description("chat.send messages by outcome (stored, duplicate: a retry acked again, rejected: by error code)")
+                .description("chat.send, chat.edit and chat.delete messages by outcome (stored, duplicate: a retry acked again, rejected: by error code)")
                 .register(registry);
         duplicates = Counter.builder("chat.messages").tag("outcome", "duplicate").tag("code", "none").register(registry);
         redelivered = Counter.builder("chat.messages.redelivered")

@@ -2,6 +2,7 @@ package app.chat.message;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,6 +38,32 @@ class MessageRepository {
     void addAll(List<ChatMessage> rows) {
         rows.forEach(em::persist);
         em.flush(); // ids assigned and a duplicate key surfaced now, inside this transaction (one JDBC batch)
+    }
+
+    /**
+     * The messages (not edits or deletes) with these ids, locked until the transaction ends: another
+     * node's writer that edits or deletes one of them waits, so a delete cannot be undone by an edit
+     * that read the message before it. Locked before the rooms' rows, as every writer does.
+     */
+    Map<Long, ChatMessage> messagesToChange(Set<Long> ids) {
+        Map<Long, ChatMessage> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        em.createQuery("select m from ChatMessage m where m.id in :ids and m.kind = :kind order by m.id", ChatMessage.class)
+                .setParameter("ids", ids).setParameter("kind", ChatMessage.MESSAGE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .forEach(m -> found.put(m.id(), m));
+        return found;
+    }
+
+    /** A deleted message's words go from its edit entries too (they stay in history, without text). */
+    void forgetEditedTexts(Set<Long> deletedMessageIds) {
+        if (deletedMessageIds.isEmpty()) {
+            return;
+        }
+        em.createQuery("update ChatMessage m set m.text = null where m.messageId in :ids and m.kind = :kind")
+                .setParameter("ids", deletedMessageIds).setParameter("kind", ChatMessage.EDITED).executeUpdate();
     }
 
     /** Messages with after < seq < before, ascending, at most limit of them, the oldest first. */

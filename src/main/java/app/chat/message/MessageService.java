@@ -1,5 +1,6 @@
 package app.chat.message;
 
+import app.chat.publish.Destinations;
 import app.chat.room.Membership;
 import app.chat.room.RoomService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Validates, deduplicates and stores chat messages, a whole batch in one transaction: a handful of
- * statements and one commit whether the batch holds one message or hundreds. Publishing is the
- * caller's (the {@link MessageWriter}'s) job, after the commit.
+ * Validates, deduplicates and stores chat messages and their edits and deletes, a whole batch in one
+ * transaction: a handful of statements and one commit whether the batch holds one message or
+ * hundreds. Publishing is the caller's (the {@link MessageWriter}'s) job, after the commit.
  */
 @ApplicationScoped
 public class MessageService {
@@ -48,23 +50,32 @@ public class MessageService {
      * What can be decided from the body alone, before any database work: the command, or the
      * rejection to send back. The checks run in the order README documents.
      */
-    SendCommandParser.Parsed check(String body) {
-        var parsed = SendCommandParser.parse(body);
-        if (parsed instanceof SendCommandParser.Command c) {
-            var textProblem = TextRules.check(c.command().text(), settings.maxTextLength());
+    CommandParser.Parsed check(String destination, String body) {
+        var parsed = CommandParser.parse(destination, body);
+        if (parsed instanceof CommandParser.Command c) {
+            String text = c.command() instanceof SendCommand send ? send.text()
+                    : c.command() instanceof EditCommand edit ? edit.text() : null;
+            var textProblem = text == null ? null : TextRules.check(text, settings.maxTextLength());
             if (textProblem != null) {
-                return new SendCommandParser.Invalid(new Rejection(c.command().clientMsgId(), textProblem,
+                return new CommandParser.Invalid(new Rejection(c.command().clientMsgId(), textProblem,
                         TextRules.explain(textProblem, settings.maxTextLength())));
             }
         }
         return parsed;
     }
 
+    /** {@link #check(String, String)} of a body sent to /app/chat.send. */
+    CommandParser.Parsed check(String body) {
+        return check(Destinations.CHAT_SEND, body);
+    }
+
     /**
      * Decides and stores a batch, in order: a retry of a stored message is acked again, then the
-     * sender's rate, the room and the membership are checked, then the accepted messages take
-     * consecutive seqs in their rooms (the rooms' rows locked until commit) and are inserted.
-     * Returns one outcome per message, in the batch's order. Any failure rolls the whole batch back.
+     * sender's rate, the room and the membership are checked, then an edit's or delete's message
+     * (locked) and the sender's right to change it, then the accepted commands take consecutive seqs
+     * in their rooms (the rooms' rows locked until commit) and are inserted; an edit or delete also
+     * updates its message. Returns one outcome per command, in the batch's order. Any failure rolls
+     * the whole batch back.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Outcome> storeAll(List<PendingMessage> batch) {
@@ -89,8 +100,11 @@ public class MessageService {
                 }
             }
         }
-        List<Integer> accepted = checkRoomsAndMembership(batch, candidates, outcomes);
-        store(batch, accepted, outcomes);
+        List<Integer> members = checkRoomsAndMembership(batch, candidates, outcomes);
+        Map<Long, ChatMessage> targets = messages.messagesToChange(members.stream()
+                .map(i -> messageIdOf(batch.get(i).command)).filter(id -> id != null).collect(Collectors.toSet()));
+        List<Integer> accepted = checkChanges(batch, members, targets, outcomes);
+        store(batch, accepted, targets, outcomes);
         for (int i = 0; i < batch.size(); i++) {
             if (outcomes[i] == null) {
                 outcomes[i] = sameAs(outcomes[firstInBatch.get(batch.get(i).dedupeId())]);
@@ -113,7 +127,7 @@ public class MessageService {
         Set<Membership.Key> members = rooms.memberships(existing, senders);
         List<Integer> accepted = new ArrayList<>();
         for (int i : candidates) {
-            SendCommand command = batch.get(i).command;
+            ChatCommand command = batch.get(i).command;
             if (!existing.contains(command.roomId())) {
                 outcomes[i] = reject(command, ErrorCode.UNKNOWN_ROOM, "room " + command.roomId() + " does not exist");
             } else if (!members.contains(new Membership.Key(command.roomId(), batch.get(i).sender))) {
@@ -125,7 +139,47 @@ public class MessageService {
         return accepted;
     }
 
-    private void store(List<PendingMessage> batch, List<Integer> accepted, Outcome[] outcomes) {
+    /**
+     * Edits and deletes against their messages, in batch order: a message deleted earlier in the
+     * batch is gone for the commands after it. Sends pass.
+     */
+    private List<Integer> checkChanges(List<PendingMessage> batch, List<Integer> candidates,
+                                       Map<Long, ChatMessage> targets, Outcome[] outcomes) {
+        Set<Long> deletedInBatch = new HashSet<>();
+        List<Integer> accepted = new ArrayList<>();
+        for (int i : candidates) {
+            PendingMessage p = batch.get(i);
+            Long messageId = messageIdOf(p.command);
+            if (messageId == null) {
+                accepted.add(i);
+                continue;
+            }
+            ChatMessage message = deletedInBatch.contains(messageId) ? null : targets.get(messageId);
+            ChangeRules.Target target = message == null ? null : message.target();
+            ErrorCode problem = p.command instanceof DeleteCommand
+                    ? ChangeRules.deleteProblem(p.command.roomId(), p.sender, target, moderates(p.command.roomId(), p.sender))
+                    : ChangeRules.editProblem(p.command.roomId(), p.sender, target);
+            if (problem != null) {
+                outcomes[i] = reject(p.command, problem, ChangeRules.explain(problem, messageId));
+                continue;
+            }
+            if (p.command instanceof DeleteCommand) {
+                deletedInBatch.add(messageId);
+            }
+            accepted.add(i);
+        }
+        return accepted;
+    }
+
+    /**
+     * Whether {@code user} may delete anyone's messages in the room. Rooms have no roles yet, so
+     * nobody may; once they have (issue 15: owner, moderators), this asks RoomService.
+     */
+    private boolean moderates(long roomId, String user) {
+        return false;
+    }
+
+    private void store(List<PendingMessage> batch, List<Integer> accepted, Map<Long, ChatMessage> targets, Outcome[] outcomes) {
         if (accepted.isEmpty()) {
             return;
         }
@@ -134,13 +188,21 @@ public class MessageService {
         Map<Long, Long> nextSeq = new HashMap<>(rooms.reserveSeqs(counts));
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         List<ChatMessage> rows = new ArrayList<>(accepted.size());
+        Set<Long> deleted = new HashSet<>();
         for (int i : accepted) {
             PendingMessage p = batch.get(i);
             long seq = nextSeq.merge(p.command.roomId(), 1L, Long::sum) - 1;
-            rows.add(new ChatMessage(p.command.roomId(), seq, p.sender, p.command.text(), p.command.clientMsgId(),
-                    p.dedupeKey, now));
+            if (p.command instanceof SendCommand send) {
+                rows.add(new ChatMessage(send.roomId(), seq, p.sender, send.text(), send.clientMsgId(), p.dedupeKey, now));
+            } else if (p.command instanceof EditCommand edit) {
+                rows.add(targets.get(edit.messageId()).edit(seq, p.sender, edit.text(), edit.clientMsgId(), p.dedupeKey, now));
+            } else if (p.command instanceof DeleteCommand delete) {
+                rows.add(targets.get(delete.messageId()).delete(seq, p.sender, delete.clientMsgId(), p.dedupeKey, now));
+                deleted.add(delete.messageId());
+            }
         }
-        messages.addAll(rows);
+        messages.addAll(rows); // the changed messages are flushed with the new rows
+        messages.forgetEditedTexts(deleted);
         for (int k = 0; k < rows.size(); k++) {
             ChatMessage row = rows.get(k);
             stored.fire(new MessageStored(row.event()));
@@ -148,12 +210,20 @@ public class MessageService {
         }
     }
 
+    /** An edit's or delete's message id; null for a send. */
+    private static Long messageIdOf(ChatCommand command) {
+        if (command instanceof EditCommand edit) {
+            return edit.messageId();
+        }
+        return command instanceof DeleteCommand delete ? delete.messageId() : null;
+    }
+
     /** The answer to a second copy of a message in the same batch: an ack if the first was stored. */
     private static Outcome sameAs(Outcome first) {
         return first instanceof Outcome.Stored s ? new Outcome.Duplicate(s.ack()) : first;
     }
 
-    private static Outcome reject(SendCommand command, ErrorCode code, String why) {
+    private static Outcome reject(ChatCommand command, ErrorCode code, String why) {
         return new Outcome.Rejected(new Rejection(command.clientMsgId(), code, why));
     }
 }

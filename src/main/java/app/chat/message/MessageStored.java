@@ -1,8 +1,9 @@
 package app.chat.message;
 
 /**
- * Fired synchronously, inside the storing transaction, after the message row is written and before
- * anything is published. An observer that throws rolls the whole send back (it is redelivered).
+ * Fired synchronously, inside the storing transaction, after the row of a message, edit or delete is
+ * written and before anything is published. An observer that throws rolls the whole batch back (it is
+ * redelivered).
  */
-public record MessageStored(ChatEvent event) {
+public record MessageStored(RoomEvent event) {
 }

@@ -1,10 +1,10 @@
 package app.chat.message;
 
-/** What became of one sent message, and so what the consumer publishes. */
+/** What became of one sent message, edit or delete, and so what the consumer publishes. */
 sealed interface Outcome permits Outcome.Stored, Outcome.Duplicate, Outcome.Rejected {
 
-    /** Stored now: broadcast the event to the room, ack the sender. */
-    record Stored(ChatEvent event, Ack ack) implements Outcome {
+    /** Stored now: broadcast the event (a message, an edit, a delete) to the room, ack the sender. */
+    record Stored(RoomEvent event, Ack ack) implements Outcome {
     }
 
     /** Stored earlier under the same idempotency key: ack again, broadcast nothing. */

@@ -4,13 +4,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.ToLongFunction;
 
 /**
- * A parsed, well-formed message on its way through the {@link MessageWriter}: the MDB that received
- * it waits on {@link #outcome} and lets the broker forget the message only once it completes.
+ * A parsed, well-formed command (a send, an edit or a delete) on its way through the
+ * {@link MessageWriter}: the MDB that received it waits on {@link #outcome} and lets the broker
+ * forget the message only once it completes.
  */
 final class PendingMessage {
 
     final String sender;
-    final SendCommand command;
+    final ChatCommand command;
     final String dedupeKey;
     final boolean firstAttempt;
     final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
@@ -19,12 +20,15 @@ final class PendingMessage {
 
     /**
      * {@code transportId} is the broker's message id: the idempotency key when the client gave no
-     * clientMsgId, so that a redelivered message is stored once all the same.
+     * clientMsgId, so that a redelivered message is stored once all the same. Edits and deletes have
+     * keys of their own ("e:…", "d:…"; a send's has no prefix, as before there were edits), so a
+     * clientMsgId used for a send and again for an edit names two requests, not a retry.
      */
-    PendingMessage(String sender, SendCommand command, String transportId, boolean firstAttempt) {
+    PendingMessage(String sender, ChatCommand command, String transportId, boolean firstAttempt) {
         this.sender = sender;
         this.command = command;
-        this.dedupeKey = command.clientMsgId() != null ? "c:" + command.clientMsgId() : "m:" + transportId;
+        String prefix = command instanceof EditCommand ? "e:" : command instanceof DeleteCommand ? "d:" : "";
+        this.dedupeKey = prefix + (command.clientMsgId() != null ? "c:" + command.clientMsgId() : "m:" + transportId);
         this.firstAttempt = firstAttempt;
     }
 

@@ -9,8 +9,18 @@ import java.util.regex.Pattern;
  */
 public final class Destinations {
 
-    /** Anycast address (and queue) that clients SEND chat messages to. */
+    /** Anycast address (and queue) that clients SEND chat messages to; edits and deletes end up there too. */
     public static final String CHAT_SEND = "chat.send";
+    /** Where clients SEND edits of their messages; broker.xml diverts them to {@link #CHAT_SEND}. */
+    public static final String CHAT_EDIT = "chat.edit";
+    /** Where clients SEND deletes of messages; broker.xml diverts them to {@link #CHAT_SEND}. */
+    public static final String CHAT_DELETE = "chat.delete";
+    /**
+     * Message property with the address a client sent to ({@link #CHAT_SEND}, {@link #CHAT_EDIT},
+     * {@link #CHAT_DELETE}): all three arrive on one queue, so that a person's sends, edits and deletes
+     * in a room keep their order. Stamped by the broker, never taken from the client.
+     */
+    public static final String SENT_TO = "chatSentTo";
     /** Where chat.send messages end after their last failed delivery attempt. */
     public static final String DEAD_LETTERS = "chat.dlq";
     /** Message property in which the broker stamps the authenticated sender. */
@@ -22,6 +32,11 @@ public final class Destinations {
     private static final Pattern USER = Pattern.compile("user\\.([a-z0-9_-]{3,32})");
 
     private Destinations() {
+    }
+
+    /** Whether clients may SEND to this address: the chat's commands, nothing else. */
+    public static boolean isCommand(String address) {
+        return CHAT_SEND.equals(address) || CHAT_EDIT.equals(address) || CHAT_DELETE.equals(address);
     }
 
     public static String roomTopic(long roomId) {

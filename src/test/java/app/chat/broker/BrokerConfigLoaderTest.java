@@ -42,6 +42,17 @@ class BrokerConfigLoaderTest {
     }
 
     @Test
+    void editsAndDeletesAreDivertedToTheChatSendQueue() throws Exception {
+        var config = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"), k -> null);
+        for (String address : new String[] {Destinations.CHAT_EDIT, Destinations.CHAT_DELETE}) {
+            assertTrue(config.getAddressConfigurations().stream().anyMatch(a -> a.getName().equals(address)), address);
+            var divert = config.getDivertConfigurations().stream().filter(d -> d.getAddress().equals(address)).findFirst().orElseThrow();
+            assertEquals(Destinations.CHAT_SEND, divert.getForwardingAddress());
+            assertTrue(divert.isExclusive());
+        }
+    }
+
+    @Test
     void chatSendGroupsAreHashedIntoABoundedNumberOfBuckets() throws Exception {
         var defaults = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"), k -> null);
         assertEquals(1024, defaults.getAddressSettings().get(Destinations.CHAT_SEND).getDefaultGroupBuckets());

@@ -82,9 +82,12 @@ class ChatSecurityManagerTest {
     }
 
     @Test
-    void aUserMaySendOnlyToChatSend() {
+    void aUserMaySendOnlyToTheChatsCommands() {
         Subject alice = login("alice");
         assertTrue(security.authorize(alice, Set.of(), CheckType.SEND, Destinations.CHAT_SEND));
+        assertTrue(security.authorize(alice, Set.of(), CheckType.SEND, Destinations.CHAT_EDIT));
+        assertTrue(security.authorize(alice, Set.of(), CheckType.SEND, Destinations.CHAT_DELETE));
+        assertFalse(security.authorize(alice, Set.of(), CheckType.SEND, "chat.edits"));
         assertFalse(security.authorize(alice, Set.of(), CheckType.SEND, "room.1"));
         assertFalse(security.authorize(alice, Set.of(), CheckType.SEND, "user.alice"));
         assertFalse(security.authorize(alice, Set.of(), CheckType.SEND, Destinations.DEAD_LETTERS));
@@ -94,6 +97,7 @@ class ChatSecurityManagerTest {
     @Test
     void aUserMayNotSendToAFullyQualifiedQueue() {
         assertFalse(security.authorize(login("alice"), Set.of(), CheckType.SEND, Destinations.CHAT_SEND + "::" + Destinations.CHAT_SEND));
+        assertFalse(security.authorize(login("alice"), Set.of(), CheckType.SEND, Destinations.CHAT_EDIT + "::" + Destinations.CHAT_SEND));
     }
 
     @Test

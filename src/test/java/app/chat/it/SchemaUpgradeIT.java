@@ -241,9 +241,17 @@ class SchemaUpgradeIT {
                 assertNotNull(ack, "the new message is acked");
                 assertEquals(4, ack.getJsonNumber("seq").longValue(), "the room's seq goes on");
                 newMessageId = ack.getJsonNumber("id").longValue();
+                // a message from before V4 can be edited: it is a message row like any other
+                alice.send("/app/chat.edit", Chat.edit(ROOM, (long) HISTORY.get(0)[0], "edited after the upgrade", "upgrade-2"));
+                JsonObject edited = Chat.next(alice, Chat.clientMsgId("upgrade-2"), 30);
+                assertNotNull(edited, "the edit is answered");
+                assertEquals("ack", edited.getString("type"), edited.toString());
+                assertEquals(5, edited.getJsonNumber("seq").longValue(), "the edit takes the next seq");
             }
             List<JsonObject> after = api.history(BOB, ROOM);
-            assertEquals(4, after.size());
+            assertEquals(5, after.size());
+            assertEquals("edited after the upgrade", after.get(0).getString("text"));
+            assertEquals("edited", after.get(4).getString("type"));
             assertEquals(HISTORY.get(2)[4], Instant.parse(after.get(2).getString("sentAt")), "old values unchanged by new writes");
             Instant sentAt = Instant.parse(after.get(3).getString("sentAt"));
             assertTrue(!sentAt.isBefore(beforeNewMessage) && sentAt.isBefore(Instant.now().plusSeconds(1)),
@@ -276,7 +284,7 @@ class SchemaUpgradeIT {
                 while (r.next()) {
                     rows.add(r.getString(1) + " " + r.getString(2) + " " + r.getBoolean(3));
                 }
-                assertEquals(List.of("1 BASELINE true", "2 JDBC true", "3 SQL true", "5 SQL true"), rows);
+                assertEquals(List.of("1 BASELINE true", "2 JDBC true", "3 SQL true", "4 SQL true", "5 SQL true"), rows);
             }
         }
     }

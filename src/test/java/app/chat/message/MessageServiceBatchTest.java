@@ -73,7 +73,7 @@ class MessageServiceBatchTest {
         assertEquals(3L, rooms.lastSeq.get(LOBBY));
         assertEquals(11L, rooms.lastSeq.get(ATTIC));
         assertEquals(4, stored.rows.size());
-        assertEquals("bob", ((Outcome.Stored) outcomes.get(2)).event().sender(), "the sender is the authenticated one");
+        assertEquals("bob", ((ChatEvent) ((Outcome.Stored) outcomes.get(2)).event()).sender(), "the sender is the authenticated one");
     }
 
     @Test
@@ -133,9 +133,132 @@ class MessageServiceBatchTest {
 
     @Test
     void checkRefusesBadJsonAndTextBeforeAnyDatabaseWork() {
-        assertInstanceOf(SendCommandParser.Invalid.class, service.check("{\"roomId\":1,\"text\":\"   \"}"));
-        assertInstanceOf(SendCommandParser.Invalid.class, service.check("not json"));
-        assertInstanceOf(SendCommandParser.Command.class, service.check("{\"roomId\":1,\"text\":\"hello\"}"));
+        assertInstanceOf(CommandParser.Invalid.class, service.check("{\"roomId\":1,\"text\":\"   \"}"));
+        assertInstanceOf(CommandParser.Invalid.class, service.check("not json"));
+        assertInstanceOf(CommandParser.Command.class, service.check("{\"roomId\":1,\"text\":\"hello\"}"));
+    }
+
+    // ---- edits and deletes ----
+
+    static PendingMessage edit(String sender, long room, long messageId, String text, String clientMsgId) {
+        return new PendingMessage(sender, new EditCommand(room, messageId, text, clientMsgId), "ID:" + clientMsgId, true);
+    }
+
+    static PendingMessage delete(String sender, long room, long messageId, String clientMsgId) {
+        return new PendingMessage(sender, new DeleteCommand(room, messageId, clientMsgId), "ID:" + clientMsgId, true);
+    }
+
+    private long sent(String sender, long room, String clientMsgId) {
+        return ((Outcome.Stored) service.storeAll(List.of(send(sender, room, clientMsgId))).get(0)).ack().id();
+    }
+
+    private static ErrorCode code(Outcome outcome) {
+        return assertInstanceOf(Outcome.Rejected.class, outcome).rejection().code();
+    }
+
+    @Test
+    void anEditTakesTheRoomsNextSeqAndTheMessageShowsTheNewText() {
+        long id = sent("ann", LOBBY, "m1");
+        var outcome = assertInstanceOf(Outcome.Stored.class, service.storeAll(List.of(edit("ann", LOBBY, id, "fixed", "e1"))).get(0));
+        var edited = assertInstanceOf(MessageEdited.class, outcome.event());
+        assertEquals(new MessageEdited("edited", id, LOBBY, 2, "fixed", edited.editedAt()), edited);
+        assertEquals(Ack.ofChange("edit", "e1", LOBBY, id, 2, edited.editedAt()), outcome.ack());
+        var message = (ChatEvent) stored.byId(id).event();
+        assertEquals("fixed", message.text());
+        assertEquals(edited.editedAt(), message.editedAt());
+        assertEquals(1, message.seq(), "the message keeps its place");
+        assertEquals(2, stored.rows.size(), "the edit is an entry of its own");
+    }
+
+    @Test
+    void aDeleteLeavesATombstoneAndTheMessagesEditsLoseTheirText() {
+        settings.rateBurst = 100;
+        long id = sent("ann", LOBBY, "m1");
+        service.storeAll(List.of(edit("ann", LOBBY, id, "second thoughts", "e1")));
+        var outcome = assertInstanceOf(Outcome.Stored.class, service.storeAll(List.of(delete("ann", LOBBY, id, "d1"))).get(0));
+        assertEquals(MessageDeleted.of(id, LOBBY, 3, "ann"), outcome.event());
+        var tombstone = (ChatEvent) stored.byId(id).event();
+        assertEquals(null, tombstone.text());
+        assertEquals(Boolean.TRUE, tombstone.deleted());
+        assertEquals(List.of(id), stored.forgotten, "the edit entries' texts are cleared for that message");
+    }
+
+    @Test
+    void onlyTheSenderMayEditOrDeleteAndNothingElseIsStoredOrNumbered() {
+        long id = sent("ann", LOBBY, "m1");
+        var outcomes = service.storeAll(List.of(edit("bob", LOBBY, id, "ann said nothing", "x1"), delete("bob", LOBBY, id, "x2")));
+        assertEquals(ErrorCode.NOT_YOUR_MESSAGE, code(outcomes.get(0)));
+        assertEquals(ErrorCode.NOT_ALLOWED, code(outcomes.get(1)));
+        assertEquals(1L, rooms.lastSeq.get(LOBBY), "a refused change takes no seq");
+        assertEquals(1, stored.rows.size());
+        assertEquals("hi m1", ((ChatEvent) stored.byId(id).event()).text());
+    }
+
+    @Test
+    void anUnknownIdAMessageOfAnotherRoomAnEntryOrADeletedMessageIsUnknown() {
+        settings.rateBurst = 100;
+        long inAttic = sent("ann", ATTIC, "m1");
+        long inLobby = sent("ann", LOBBY, "m2");
+        long editEntry = stored.rows.size() + 100L; // the id the next row gets
+        service.storeAll(List.of(edit("ann", LOBBY, inLobby, "v2", "e1")));
+        service.storeAll(List.of(delete("ann", LOBBY, inLobby, "d1")));
+        var outcomes = service.storeAll(List.of(edit("ann", LOBBY, 98765, "x", "x1"), edit("ann", LOBBY, inAttic, "x", "x2"),
+                edit("ann", LOBBY, editEntry, "x", "x3"), edit("ann", LOBBY, inLobby, "x", "x4"), delete("ann", LOBBY, inLobby, "x5")));
+        outcomes.forEach(o -> assertEquals(ErrorCode.UNKNOWN_MESSAGE, code(o)));
+    }
+
+    @Test
+    void aDeleteEarlierInTheBatchIsSeenByTheEditAfterIt() {
+        settings.rateBurst = 100;
+        long id = sent("ann", LOBBY, "m1");
+        var outcomes = service.storeAll(List.of(delete("ann", LOBBY, id, "d1"), edit("ann", LOBBY, id, "too late", "e1"),
+                send("ann", LOBBY, "m2")));
+        assertEquals(2L, ((Outcome.Stored) outcomes.get(0)).event().seq());
+        assertEquals(ErrorCode.UNKNOWN_MESSAGE, code(outcomes.get(1)));
+        assertEquals(3L, ((Outcome.Stored) outcomes.get(2)).event().seq(), "seqs stay gapless around the refusal");
+    }
+
+    @Test
+    void aNonMemberCannotChangeEvenTheirOwnMessage() {
+        long id = sent("bob", LOBBY, "m1");
+        rooms.members.remove(new Membership.Key(LOBBY, "bob"));
+        var outcomes = service.storeAll(List.of(edit("bob", LOBBY, id, "x", "e1"), delete("bob", LOBBY, id, "d1")));
+        outcomes.forEach(o -> assertEquals(ErrorCode.NOT_A_MEMBER, code(o)));
+    }
+
+    @Test
+    void aRetriedEditIsAckedWithTheOriginalAndStoredOnce() {
+        settings.rateBurst = 100;
+        long id = sent("ann", LOBBY, "m1");
+        var first = (Outcome.Stored) service.storeAll(List.of(edit("ann", LOBBY, id, "v2", "e1"))).get(0);
+        service.storeAll(List.of(delete("ann", LOBBY, id, "d1")));
+        var again = service.storeAll(List.of(edit("ann", LOBBY, id, "v2", "e1"))).get(0);
+        assertEquals(first.ack(), assertInstanceOf(Outcome.Duplicate.class, again).ack(), "acked as before, though deleted since");
+        assertEquals(3, stored.rows.size());
+    }
+
+    @Test
+    void aClientMsgIdOfASendUsedAgainForAnEditIsANewRequest() {
+        long id = sent("ann", LOBBY, "same");
+        var outcome = service.storeAll(List.of(edit("ann", LOBBY, id, "v2", "same"))).get(0);
+        assertInstanceOf(MessageEdited.class, assertInstanceOf(Outcome.Stored.class, outcome).event());
+    }
+
+    @Test
+    void changesAreChargedToTheSendersRate() {
+        long id = sent("bob", LOBBY, "m1");
+        var outcomes = service.storeAll(List.of(edit("bob", LOBBY, id, "a", "e1"), edit("bob", LOBBY, id, "b", "e2"),
+                delete("bob", LOBBY, id, "d1")));
+        assertEquals(ErrorCode.RATE_LIMITED, code(outcomes.get(2)), "the burst of 3 was one send and two edits");
+    }
+
+    @Test
+    void checkAppliesTheTextRulesToEditsAndNoTextToDeletes() {
+        var blank = assertInstanceOf(CommandParser.Invalid.class,
+                service.check(app.chat.publish.Destinations.CHAT_EDIT, "{\"roomId\":1,\"messageId\":5,\"text\":\" \"}"));
+        assertEquals(ErrorCode.TEXT_EMPTY, blank.rejection().code());
+        assertInstanceOf(CommandParser.Command.class,
+                service.check(app.chat.publish.Destinations.CHAT_DELETE, "{\"roomId\":1,\"messageId\":5}"));
     }
 
     /** Rooms and memberships in memory; reserving seqs behaves as the locked rows do. */
@@ -177,7 +300,24 @@ class MessageServiceBatchTest {
     /** Stored rows in memory, with ids as the database would give them. */
     static final class FakeMessages extends MessageRepository {
         final List<ChatMessage> rows = new ArrayList<>();
+        final List<Long> forgotten = new ArrayList<>();
         long nextId = 100;
+
+        ChatMessage byId(long id) {
+            return rows.stream().filter(m -> m.id() == id).findFirst().orElseThrow();
+        }
+
+        @Override
+        Map<Long, ChatMessage> messagesToChange(Set<Long> ids) {
+            Map<Long, ChatMessage> found = new HashMap<>();
+            rows.stream().filter(m -> ids.contains(m.id()) && m.isMessage()).forEach(m -> found.put(m.id(), m));
+            return found;
+        }
+
+        @Override
+        void forgetEditedTexts(Set<Long> deletedMessageIds) {
+            forgotten.addAll(deletedMessageIds);
+        }
 
         @Override
         Map<PendingMessage.DedupeId, ChatMessage> findByDedupeIds(Set<PendingMessage.DedupeId> ids) {

@@ -18,6 +18,18 @@ public final class Chat {
         return (clientMsgId == null ? json.addNull("clientMsgId") : json.add("clientMsgId", clientMsgId)).build().toString();
     }
 
+    /** The body of a SEND to /app/chat.edit. */
+    public static String edit(long roomId, long messageId, String text, String clientMsgId) {
+        return ChatApi.JSON.createObjectBuilder().add("roomId", roomId).add("messageId", messageId).add("text", text)
+                .add("clientMsgId", clientMsgId).build().toString();
+    }
+
+    /** The body of a SEND to /app/chat.delete. */
+    public static String delete(long roomId, long messageId, String clientMsgId) {
+        return ChatApi.JSON.createObjectBuilder().add("roomId", roomId).add("messageId", messageId)
+                .add("clientMsgId", clientMsgId).build().toString();
+    }
+
     /** A JSON string literal (JSON-P's escaping), or {@code null}. */
     public static String quote(String s) {
         return s == null ? "null" : ChatApi.JSON.createValue(s).toString();

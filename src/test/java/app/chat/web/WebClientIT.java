@@ -39,7 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chromedriver: nothing downloads a browser), against the built WAR: two people sign up, meet in a
  * room and talk; markup shows as text; a reload keeps the history; a dropped WebSocket comes back
  * and shows what was said meanwhile, once; a session survives a reload (the browser keeps its
- * token, never the password) and ends with Sign out.
+ * token, never the password) and ends with Sign out; Up arrow edits one's last message and Delete
+ * (confirmed) deletes it, live and after a reload at the other end.
  */
 class WebClientIT extends SharedChatServer {
 
@@ -230,6 +231,46 @@ class WebClientIT extends SharedChatServer {
         openRoom(ben, a);
         assertEquals(1, shown(ben, a, "just between us"));
         assertTrue(ben.findElement(By.id("invite-form")).getAttribute("hidden") != null, "nobody is invited into a DM");
+    }
+
+    @Test
+    void upArrowEditsOnesLastMessageDeleteAsksFirstAndTheOtherSeesBoth() throws Exception {
+        String a = ChatApi.uniqueName("ann");
+        String b = ChatApi.uniqueName("ben");
+        String room = annAndBenMeetInANewRoom(a, b, "Edit room");
+        say(ann, "frist!");
+        assertEquals(1, shown(ben, a, "frist!"));
+        shown(ann, a, "frist!");
+
+        WebElement box = ann.findElement(By.id("text"));
+        box.sendKeys(Keys.ARROW_UP);
+        waiting(ann).until(x -> "frist!".equals(x.findElement(By.id("text")).getDomProperty("value")));
+        box.clear();
+        box.sendKeys("first! <b>really</b>", Keys.ENTER);
+        assertEquals(1, shown(ben, a, "first! <b>really</b>"), "the edit replaces the text where it stood");
+        assertEquals(0, confirmed(ben, a, "frist!"));
+        waiting(ben).until(x -> x.findElements(By.cssSelector("#message-list li .edited")).stream()
+                .anyMatch(e -> e.getText().equals("(edited)")));
+        assertTrue(ben.findElements(By.cssSelector("#message-list b")).isEmpty(), "markup in an edit stays text");
+        assertEquals("", ann.findElement(By.id("text")).getDomProperty("value"), "the composer is free again");
+
+        ann.findElement(By.cssSelector("#message-list li.own .actions .delete")).click();
+        ann.switchTo().alert().dismiss();
+        say(ann, "still here");
+        shown(ben, a, "still here");
+        assertEquals(1, confirmed(ben, a, "first! <b>really</b>"), "a dismissed confirmation deletes nothing");
+        ann.findElement(By.cssSelector("#message-list li.own .actions .delete")).click();
+        ann.switchTo().alert().accept();
+        waiting(ben).until(x -> confirmed(x, a, "message deleted") == 1);
+        assertEquals(0, confirmed(ben, a, "first! <b>really</b>"));
+
+        ben.navigate().refresh();
+        waiting(ben).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        openRoom(ben, room);
+        assertEquals(1, shown(ben, a, "still here"));
+        assertEquals(1, confirmed(ben, a, "message deleted"), "history shows the tombstone");
+        assertTrue(!ben.findElement(By.id("message-list")).getText().contains("really"), "and none of its texts");
+        assertEquals(2, ben.findElements(By.cssSelector("#message-list li.message")).size(), "edits and deletes are no messages of their own");
     }
 
     @Test

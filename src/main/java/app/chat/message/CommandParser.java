@@ -1,6 +1,7 @@
 package app.chat.message;
 
 import app.chat.platform.WellFormedText;
+import app.chat.publish.Destinations;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -12,10 +13,10 @@ import java.io.StringReader;
 import java.util.Map;
 
 /**
- * Reads the JSON of /app/chat.send into a {@link SendCommand}, or says why it cannot. Fields it
- * does not know are ignored; a "sender" in the body is one of them.
+ * Reads the JSON a client sent to /app/chat.send, chat.edit or chat.delete into a {@link ChatCommand},
+ * or says why it cannot. Fields it does not know are ignored; a "sender" in the body is one of them.
  */
-final class SendCommandParser {
+final class CommandParser {
 
     static final int MAX_CLIENT_MSG_ID = 64;
 
@@ -26,16 +27,22 @@ final class SendCommandParser {
     sealed interface Parsed permits Command, Invalid {
     }
 
-    record Command(SendCommand command) implements Parsed {
+    record Command(ChatCommand command) implements Parsed {
     }
 
     record Invalid(Rejection rejection) implements Parsed {
     }
 
-    private SendCommandParser() {
+    private CommandParser() {
     }
 
+    /** A body sent to /app/chat.send. */
     static Parsed parse(String body) {
+        return parse(Destinations.CHAT_SEND, body);
+    }
+
+    /** A body sent to {@code destination}, one of {@link Destinations#isCommand}. */
+    static Parsed parse(String destination, String body) {
         JsonObject json;
         try {
             JsonValue value = READERS.createReader(new StringReader(body == null ? "" : body)).readValue();
@@ -60,14 +67,34 @@ final class SendCommandParser {
             clientMsgId = s.getString();
         }
 
-        if (!(json.get("roomId") instanceof JsonNumber n) || !n.isIntegral() || n.bigDecimalValue().signum() <= 0
-                || n.bigIntegerValue().bitLength() > 62) {
+        Long roomId = positiveId(json, "roomId");
+        if (roomId == null) {
             return invalid(clientMsgId, "roomId must be a positive integer");
+        }
+        Long messageId = null;
+        if (!Destinations.CHAT_SEND.equals(destination)) {
+            messageId = positiveId(json, "messageId");
+            if (messageId == null) {
+                return invalid(clientMsgId, "messageId must be a positive integer");
+            }
+        }
+        if (Destinations.CHAT_DELETE.equals(destination)) {
+            return new Command(new DeleteCommand(roomId, messageId, clientMsgId));
         }
         if (!(json.get("text") instanceof JsonString text)) {
             return invalid(clientMsgId, "text must be a string");
         }
-        return new Command(new SendCommand(n.longValue(), text.getString(), clientMsgId));
+        return new Command(messageId == null ? new SendCommand(roomId, text.getString(), clientMsgId)
+                : new EditCommand(roomId, messageId, text.getString(), clientMsgId));
+    }
+
+    /** The field when it is a whole number from 1 to 2^62, else null. */
+    private static Long positiveId(JsonObject json, String field) {
+        if (!(json.get(field) instanceof JsonNumber n) || !n.isIntegral() || n.bigDecimalValue().signum() <= 0
+                || n.bigIntegerValue().bitLength() > 62) {
+            return null;
+        }
+        return n.longValue();
     }
 
     private static Invalid invalid(String clientMsgId, String why) {
