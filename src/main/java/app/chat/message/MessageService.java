@@ -172,11 +172,11 @@ public class MessageService {
     }
 
     /**
-     * Whether {@code user} may delete anyone's messages in the room. Rooms have no roles yet, so
-     * nobody may; once they have (issue 15: owner, moderators), this asks RoomService.
+     * Whether {@code user} may delete anyone's messages in the room: its owner and moderators. One
+     * look-up per delete of someone else's message, which is rare next to sends.
      */
     private boolean moderates(long roomId, String user) {
-        return false;
+        return rooms.moderates(roomId, user);
     }
 
     private void store(List<PendingMessage> batch, List<Integer> accepted, Map<Long, ChatMessage> targets, Outcome[] outcomes) {

@@ -79,6 +79,12 @@ public class RoomService {
         return rooms.isMember(roomId, username);
     }
 
+    /** Whether the user is the room's owner or one of its moderators: who may delete anyone's messages. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean moderates(long roomId, String username) {
+        return rooms.membership(roomId, username).map(m -> m.role() != RoomRole.MEMBER).orElse(false);
+    }
+
     /**
      * Joins a room; joining twice is fine. Returns true when the user was not a member before.
      * A private room needs an invite, which joining uses up; see {@link RoomRules#join}.

@@ -165,6 +165,38 @@ class MessageEditsIT extends SharedChatServer {
     }
 
     @Test
+    void theOwnerAndAModeratorDeleteOthersMessagesButMayNotEditThem() throws Exception {
+        String owner = api.newUser("olga");
+        String moderator = api.newUser("mo");
+        String troll = api.newUser("troll");
+        long room = api.newRoom(owner, moderator, troll);
+        assertEquals(204, api.as(owner, "PUT", "api/rooms/" + room + "/members/" + moderator, "{\"role\":\"moderator\"}").status());
+        try (StompClient o = listening(owner, room); StompClient mo = listening(moderator, null); StompClient t = listening(troll, null)) {
+            long first = id(sendAndAck(t, room, "spam one"));
+            long second = id(sendAndAck(t, room, "spam two"));
+
+            o.send("/app/chat.edit", Chat.edit(room, first, "tamed", "o-1"));
+            assertEquals("NOT_YOUR_MESSAGE", error(o, "o-1").getString("code"), "a moderator deletes, never puts words in a mouth");
+            o.send("/app/chat.delete", Chat.delete(room, first, "o-2"));
+            JsonObject byOwner = Chat.next(o, type("deleted"), 15);
+            assertEquals(first, id(byOwner));
+            assertEquals(owner, byOwner.getString("by"));
+
+            mo.send("/app/chat.delete", Chat.delete(room, second, "m-1"));
+            JsonObject byModerator = Chat.next(o, type("deleted"), 15);
+            assertEquals(second, id(byModerator));
+            assertEquals(moderator, byModerator.getString("by"));
+
+            t.send("/app/chat.delete", Chat.delete(room, id(sendAndAck(o, room, "house rules")), "t-1"));
+            assertEquals("NOT_ALLOWED", error(t, "t-1").getString("code"), "a plain member deletes only their own");
+        }
+        List<JsonObject> history = api.history(owner, room);
+        assertEquals(List.of(true, true), history.stream().filter(h -> h.getString("type").equals("message") && h.containsKey("deleted"))
+                .map(h -> h.getBoolean("deleted")).toList());
+        assertFalse(history.toString().contains("spam"), history.toString());
+    }
+
+    @Test
     void unknownIdsAnotherRoomsMessageAndDeletedMessagesAreUnknown() throws Exception {
         String alice = api.newUser("alice");
         long room = api.newRoom(alice);

@@ -195,6 +195,16 @@ class MessageServiceBatchTest {
     }
 
     @Test
+    void aModeratorDeletesSomeoneElsesMessageButCannotEditIt() {
+        long id = sent("ann", LOBBY, "m1");
+        rooms.moderators.add(new Membership.Key(LOBBY, "bob"));
+        var outcomes = service.storeAll(List.of(edit("bob", LOBBY, id, "ann said nothing", "x1"), delete("bob", LOBBY, id, "x2")));
+        assertEquals(ErrorCode.NOT_YOUR_MESSAGE, code(outcomes.get(0)));
+        assertTrue(outcomes.get(1) instanceof Outcome.Stored, "deleted: " + outcomes.get(1));
+        assertEquals(Boolean.TRUE, ((ChatEvent) stored.byId(id).event()).deleted());
+    }
+
+    @Test
     void anUnknownIdAMessageOfAnotherRoomAnEntryOrADeletedMessageIsUnknown() {
         settings.rateBurst = 100;
         long inAttic = sent("ann", ATTIC, "m1");
@@ -265,6 +275,12 @@ class MessageServiceBatchTest {
     static final class FakeRooms extends RoomService {
         final Map<Long, Long> lastSeq = new TreeMap<>();
         final Set<Membership.Key> members = new HashSet<>();
+        final Set<Membership.Key> moderators = new HashSet<>();
+
+        @Override
+        public boolean moderates(long roomId, String username) {
+            return moderators.contains(new Membership.Key(roomId, username));
+        }
 
         @Override
         public Set<Long> existing(Collection<Long> roomIds) {
