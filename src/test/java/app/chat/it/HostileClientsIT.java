@@ -4,11 +4,13 @@ import static app.chat.testing.Chat.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import app.chat.stompcodec.StompFrame;
 import app.chat.testing.Chat;
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
+import app.chat.testing.ServerThreads;
 import app.chat.testing.SharedChatServer;
 import app.chat.testing.StompClient;
 import jakarta.json.JsonObject;
@@ -212,7 +214,12 @@ class HostileClientsIT extends SharedChatServer {
     void aClientThatPromisedHeartBeatsAndFellSilentIsClosed() throws Exception {
         try (StompClient silent = StompClient.connectSilently(ChatServer.stompEndpoint(), bob, ChatApi.PASSWORD, "1000,0")) {
             assertTrue(silent.isConnected());
-            assertTrue(silent.awaitClosed(15), "closed within a few heart-beat periods");
+            // the broker's side of the bargain: no pings from it, one from us at least every second
+            assertEquals("0,1000", silent.connectReply.header("heart-beat"), silent.connectReply.toString());
+            if (!silent.awaitClosed(15)) {
+                fail("still open 15 s after its last byte, with a 2 s TTL; server threads: "
+                        + ServerThreads.dump("silent-client"));
+            }
         }
     }
 
