@@ -53,7 +53,9 @@ class OutcomePublisher {
     }
 
     private void add(List<Outgoing> out, String sender, Outcome outcome) {
-        metrics.counted(outcome);
+        if (!(outcome instanceof Outcome.Stored s && s.event() instanceof MemberEvent)) {
+            metrics.counted(outcome); // the counters count what clients sent, not the server's own entries
+        }
         String userTopic = Destinations.userTopic(sender);
         if (outcome instanceof Outcome.Stored s) {
             out.add(new Outgoing(Destinations.roomTopic(s.event().roomId()), json.write(s.event())));
