@@ -163,7 +163,7 @@ class RoomEventsIT extends SharedChatServer {
             assertNotNull(banned, "the ban is an event");
             assertEquals(owner, banned.getString("by"));
 
-            assertEquals(403, api.as(outsider, "PUT", "api/rooms/" + room + "/members/" + member, "{\"role\":\"moderator\"}").status());
+            assertEquals(403, api.as(outsider, "PUT", "api/rooms/" + room + "/members/" + mod, "{\"role\":\"member\"}").status());
             assertNull(Chat.next(o, type("member"), 2), "a refused change is no event");
         }
         List<String> actions = api.history(owner, room).stream().map(e -> e.getString("action") + " " + e.getString("user")).toList();
