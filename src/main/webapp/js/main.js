@@ -46,6 +46,7 @@ async function signUp(user, password) {
 
 async function onConnected() {
   subscribe('/topic/user.' + state.user, onPersonalEvent);
+  subscribe('/topic/rooms.public', () => loadRooms().catch(() => {})); // someone created a public room
   await resumeRoom();
   resendPending();
 }

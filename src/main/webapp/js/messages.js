@@ -14,6 +14,10 @@ export function showMessage(room, m) {
     applyChange(room, m);
     return;
   }
+  if (m.type === 'member') {
+    showMemberEvent(room, m);
+    return;
+  }
   if (room.seen.has(m.id)) {
     return;
   }
@@ -45,6 +49,28 @@ export function showMessage(room, m) {
   room.seen.set(m.id, li);
   countSeq(room, m.seq);
   insertBySeq(li, m.seq, m.sender === state.user);
+}
+
+const MEMBER_ACTIONS = {
+  joined: m => m.user + ' joined',
+  left: m => m.user + ' left',
+  removed: m => m.user + ' was removed by ' + m.by,
+  banned: m => m.user + ' was banned by ' + m.by,
+  role: m => m.user + ' is now ' + m.role + ' (by ' + m.by + ')',
+};
+
+/** Someone joined, left, was removed or banned, or got a role: a line of its own at its seq. */
+function showMemberEvent(room, m) {
+  countSeq(room, m.seq);
+  if (room.seen.has(m.id)) {
+    return;
+  }
+  const li = document.createElement('li');
+  li.className = 'note';
+  li.dataset.seq = m.seq;
+  li.textContent = (MEMBER_ACTIONS[m.action] || (x => x.user + ' ' + x.action))(m);
+  room.seen.set(m.id, li);
+  insertBySeq(li, m.seq, false);
 }
 
 /** An edit or delete: it holds its seq (so it is no gap) and changes its message if that is on screen. */

@@ -5,6 +5,7 @@ import { $, scrollToBottom } from './views.js';
 import { isConnected, publish as publishFrame } from './connection.js';
 import { messageItem, showMessage } from './messages.js';
 import { onChangeAnswer } from './edits.js';
+import { loadRooms } from './rooms.js';
 
 const ERRORS = {
   TEXT_TOO_LONG: 'Text too long',
@@ -53,6 +54,10 @@ export function resendPending() {
 
 /** An ack or error from /topic/user.{me}, about something this tab sent. */
 export function onPersonalEvent(event) {
+  if (event.type === 'room') {
+    loadRooms().catch(() => {}); // created, joined, left, removed or invited: the list as the server has it now
+    return;
+  }
   if (onChangeAnswer(event)) {
     return;
   }

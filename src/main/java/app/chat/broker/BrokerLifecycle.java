@@ -114,10 +114,14 @@ public class BrokerLifecycle {
     }
 
     /** The running broker; for the broker feature's own classes (health, dead letters, revocation). */
+    // SUPPORTS: called from AFTER_SUCCESS observers (SubscriptionRevoker) too, where the transaction has
+    // completed; with a JMS resource enlisted in it, suspending and resuming it (NOT_SUPPORTED) fails on Payara
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ActiveMQServer server() {
         return server;
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // see server()
     public boolean isReady() {
         ActiveMQServer s = server;
         return s != null && s.isActive();

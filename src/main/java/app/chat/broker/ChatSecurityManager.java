@@ -21,7 +21,8 @@ import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
  *   <li>CONNECT: login/passcode must be a chat user's username and a session token of theirs (the
  *       connection's Subject then names the session) or their password;</li>
  *   <li>SEND: only to /app/chat.send, /app/chat.edit and /app/chat.delete;</li>
- *   <li>SUBSCRIBE: /topic/room.{id} for members of room id, /topic/user.{me} for me, nothing else
+ *   <li>SUBSCRIBE: /topic/room.{id} for members of room id, /topic/user.{me} for me,
+ *       /topic/rooms.public (public rooms as they are created) for everyone signed in, nothing else
  *       (no wildcards, no queues, no management addresses).</li>
  * </ul>
  * Connections through the in-VM acceptor (the application's own, which only code in this JVM can
@@ -99,13 +100,17 @@ final class ChatSecurityManager implements ActiveMQSecurityManager5 {
                 return maySubscribe(user, address);
             case DELETE_NON_DURABLE_QUEUE:
                 // unsubscribing must work even after leaving the room
-                return Destinations.roomOf(address).isPresent() || user.equals(Destinations.userOf(address));
+                return Destinations.roomOf(address).isPresent() || user.equals(Destinations.userOf(address))
+                        || Destinations.PUBLIC_ROOMS.equals(address);
             default:
                 return false;
         }
     }
 
     private boolean maySubscribe(String user, String address) {
+        if (Destinations.PUBLIC_ROOMS.equals(address)) {
+            return true; // read-only (SEND goes to commands only): public rooms, which everyone may list anyway
+        }
         String owner = Destinations.userOf(address);
         if (owner != null) {
             return owner.equals(user);

@@ -14,7 +14,8 @@ import java.time.Instant;
 
 /**
  * One numbered entry of a room's stream: a message ({@link #MESSAGE}), or an edit or delete of one
- * ({@link #EDITED}, {@link #DELETED}; {@code messageId} names the message). A change is a row of
+ * ({@link #EDITED}, {@link #DELETED}; {@code messageId} names the message), or a change of the room's
+ * membership ({@link #MEMBER}). A change is a row of
  * its own because it takes the room's next seq like a message, and history must return it at that
  * seq; the message row itself always holds the current state (its last text and {@code editedAt},
  * or no text once deleted), so history shows a message as it is now without replaying changes.
@@ -29,6 +30,7 @@ public class ChatMessage {
     static final String MESSAGE = "message";
     static final String EDITED = "edited";
     static final String DELETED = "deleted";
+    static final String MEMBER = "member";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_ids")
@@ -75,6 +77,18 @@ public class ChatMessage {
     @Column(nullable = false)
     private boolean deleted;
 
+    /** A membership event's: what happened ({@code joined}, {@code left}, {@code removed}, {@code banned}, {@code role}). */
+    @Column(name = "member_action", length = 8)
+    private String memberAction;
+
+    /** A membership event's: whom it concerns (the sender is who made the change). */
+    @Column(name = "member_name", length = 32)
+    private String memberName;
+
+    /** A {@code role} event's new role. */
+    @Column(name = "member_role", length = 16)
+    private String memberRole;
+
     protected ChatMessage() {
     }
 
@@ -95,6 +109,15 @@ public class ChatMessage {
         this(MESSAGE, roomId, seq, sender, text, clientMsgId, dedupeKey, sentAt, null);
     }
 
+    /** The row of a membership event, numbered {@code seq}; its sender is who made the change. */
+    static ChatMessage member(long seq, MemberCommand change, String dedupeKey, Instant at) {
+        ChatMessage row = new ChatMessage(MEMBER, change.roomId(), seq, change.by(), null, null, dedupeKey, at, null);
+        row.memberAction = change.action();
+        row.memberName = change.user();
+        row.memberRole = change.role();
+        return row;
+    }
+
     /** Gives this message {@code newText} and returns the row that records the edit, numbered {@code seq}. */
     ChatMessage edit(long seq, String editor, String newText, String clientMsgId, String dedupeKey, Instant at) {
         this.text = newText;
@@ -113,16 +136,19 @@ public class ChatMessage {
         return switch (kind) {
             case EDITED -> MessageEdited.of(messageId, roomId, seq, text, sentAt);
             case DELETED -> MessageDeleted.of(messageId, roomId, seq, sender);
+            case MEMBER -> MemberEvent.of(id, roomId, seq, memberAction, memberName, sender, memberRole, sentAt);
             default -> deleted
                     ? new ChatEvent(MESSAGE, id, roomId, seq, sender, null, sentAt, clientMsgId, null, true)
                     : new ChatEvent(MESSAGE, id, roomId, seq, sender, text, sentAt, clientMsgId, editedAt, null);
         };
     }
 
+    /** The sender's ack; null for a membership event, which no client sent. */
     Ack ack() {
         return switch (kind) {
             case EDITED -> Ack.ofChange("edit", clientMsgId, roomId, messageId, seq, sentAt);
             case DELETED -> Ack.ofChange("delete", clientMsgId, roomId, messageId, seq, sentAt);
+            case MEMBER -> null; // made by the server: nobody waits for an ack
             default -> new Ack(clientMsgId, roomId, id, seq, sentAt);
         };
     }

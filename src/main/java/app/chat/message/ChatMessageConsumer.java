@@ -63,13 +63,18 @@ public class ChatMessageConsumer implements MessageListener {
     public void onMessage(Message message) {
         try {
             String sender = message.getStringProperty(Destinations.VALIDATED_USER);
+            String sentTo = message.getStringProperty(Destinations.SENT_TO);
+            if (sender == null && Destinations.MEMBER_CHANGE.equals(sentTo)) {
+                // the server's own (queued in-VM): a client's message always has a sender and its own sentTo
+                recordMemberChange(message);
+                return;
+            }
             if (sender == null) {
                 // the broker rejects unauthenticated sends; this is an operator's or a bug's message
                 LOG.log(Level.WARNING, "Dropped chat.send message {0} without an authenticated sender",
                         message.getJMSMessageID());
                 return;
             }
-            String sentTo = message.getStringProperty(Destinations.SENT_TO);
             if (sentTo == null) {
                 sentTo = Destinations.CHAT_SEND; // queued by a release before edits existed
             } else if (!Destinations.isCommand(sentTo)) {
@@ -93,6 +98,15 @@ public class ChatMessageConsumer implements MessageListener {
         } catch (JMSException e) {
             throw new IllegalStateException("JMS failure; the message will be redelivered", e);
         }
+    }
+
+    private void recordMemberChange(Message message) throws JMSException {
+        MemberCommand change = CommandParser.parseMemberChange(MessageBodies.text(message));
+        if (change == null) {
+            LOG.log(Level.WARNING, "Dropped membership change {0}, which is not one", message.getJMSMessageID());
+            return;
+        }
+        awaitStored(writer.submit(new PendingMessage(change.by(), change, message.getJMSMessageID(), !message.getJMSRedelivered())));
     }
 
     private void awaitStored(CompletableFuture<Outcome> outcome) {

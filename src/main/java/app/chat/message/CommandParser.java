@@ -88,6 +88,27 @@ final class CommandParser {
                 : new EditCommand(roomId, messageId, text.getString(), clientMsgId));
     }
 
+    /**
+     * A membership change the server queued ({@link MemberChangeRecorder}); null when the body is not
+     * one, which only a bug makes.
+     */
+    static MemberCommand parseMemberChange(String body) {
+        try {
+            JsonObject json = READERS.createReader(new StringReader(body == null ? "" : body)).readObject();
+            Long roomId = positiveId(json, "roomId");
+            String action = json.getString("action", null);
+            String user = json.getString("user", null);
+            String by = json.getString("by", null);
+            String eventId = json.getString("eventId", null);
+            if (roomId == null || action == null || user == null || by == null || eventId == null) {
+                return null;
+            }
+            return new MemberCommand(roomId, action, user, by, json.getString("role", null), eventId);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The field when it is a whole number from 1 to 2^62, else null. */
     private static Long positiveId(JsonObject json, String field) {
         if (!(json.get(field) instanceof JsonNumber n) || !n.isIntegral() || n.bigDecimalValue().signum() <= 0

@@ -33,11 +33,11 @@ public class HistoryResource {
     @Operation(summary = "A page of a room's history, ascending by seq")
     @APIResponse(responseCode = "200", description = "the room's entries in the shape of the room topic's: messages"
             + " as they are now (edited: the last text and editedAt; deleted: a tombstone without text), and the"
-            + " edits and deletes themselves (type edited, deleted)")
+            + " edits and deletes themselves (type edited, deleted) and membership events (type member)")
     @APIResponse(responseCode = "400", description = "INVALID_REQUEST: limit not 1-200, before not 1 or more, after not 0 or more")
     @APIResponse(responseCode = "401", description = "wrong or no credentials")
-    @APIResponse(responseCode = "403", description = "NOT_A_MEMBER")
-    @APIResponse(responseCode = "404", description = "UNKNOWN_ROOM")
+    @APIResponse(responseCode = "403", description = "NOT_A_MEMBER (a public room)")
+    @APIResponse(responseCode = "404", description = "UNKNOWN_ROOM, also a private room or direct message the caller is not in")
     @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
     public List<RoomEvent> read(@PathParam("roomId") long roomId,
                                 @Parameter(description = "1-200, default 50") @QueryParam("limit") String limit,

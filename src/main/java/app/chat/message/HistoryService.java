@@ -23,6 +23,9 @@ public class HistoryService {
             throw new UnknownRoomException(roomId);
         }
         if (!rooms.isMember(roomId, reader)) {
+            if (!rooms.canSee(roomId, reader)) {
+                throw new UnknownRoomException(roomId); // a private room or DM of others does not show
+            }
             throw new NotAMemberException(roomId);
         }
         var page = query.fromOldest()

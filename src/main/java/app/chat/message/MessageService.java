@@ -130,10 +130,15 @@ public class MessageService {
             ChatCommand command = batch.get(i).command;
             if (!existing.contains(command.roomId())) {
                 outcomes[i] = reject(command, ErrorCode.UNKNOWN_ROOM, "room " + command.roomId() + " does not exist");
-            } else if (!members.contains(new Membership.Key(command.roomId(), batch.get(i).sender))) {
-                outcomes[i] = reject(command, ErrorCode.NOT_A_MEMBER, "you are not a member of room " + command.roomId());
-            } else {
+            } else if (command instanceof MemberCommand
+                    || members.contains(new Membership.Key(command.roomId(), batch.get(i).sender))) {
+                // a membership event is recorded whoever is in the room now (one who left is not)
                 accepted.add(i);
+            } else if (!rooms.canSee(command.roomId(), batch.get(i).sender)) {
+                // a private room or DM of others answers as one that does not exist (one look-up per refusal)
+                outcomes[i] = reject(command, ErrorCode.UNKNOWN_ROOM, "room " + command.roomId() + " does not exist");
+            } else {
+                outcomes[i] = reject(command, ErrorCode.NOT_A_MEMBER, "you are not a member of room " + command.roomId());
             }
         }
         return accepted;
@@ -199,6 +204,8 @@ public class MessageService {
             } else if (p.command instanceof DeleteCommand delete) {
                 rows.add(targets.get(delete.messageId()).delete(seq, p.sender, delete.clientMsgId(), p.dedupeKey, now));
                 deleted.add(delete.messageId());
+            } else if (p.command instanceof MemberCommand change) {
+                rows.add(ChatMessage.member(seq, change, p.dedupeKey, now));
             }
         }
         messages.addAll(rows); // the changed messages are flushed with the new rows

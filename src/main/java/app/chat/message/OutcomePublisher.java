@@ -53,13 +53,19 @@ class OutcomePublisher {
     }
 
     private void add(List<Outgoing> out, String sender, Outcome outcome) {
-        metrics.counted(outcome);
+        if (!(outcome instanceof Outcome.Stored s && s.event() instanceof MemberEvent)) {
+            metrics.counted(outcome); // the counters count what clients sent, not the server's own entries
+        }
         String userTopic = Destinations.userTopic(sender);
         if (outcome instanceof Outcome.Stored s) {
             out.add(new Outgoing(Destinations.roomTopic(s.event().roomId()), json.write(s.event())));
-            out.add(new Outgoing(userTopic, json.write(s.ack())));
+            if (s.ack() != null) {
+                out.add(new Outgoing(userTopic, json.write(s.ack())));
+            }
         } else if (outcome instanceof Outcome.Duplicate d) {
-            out.add(new Outgoing(userTopic, json.write(d.ack())));
+            if (d.ack() != null) {
+                out.add(new Outgoing(userTopic, json.write(d.ack())));
+            }
         } else if (outcome instanceof Outcome.Rejected r) {
             LOG.log(Level.DEBUG, "Rejected a message from {0}: {1}", sender, r.rejection().code());
             out.add(new Outgoing(userTopic, json.write(r.rejection())));

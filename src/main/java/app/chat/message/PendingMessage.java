@@ -27,8 +27,12 @@ final class PendingMessage {
     PendingMessage(String sender, ChatCommand command, String transportId, boolean firstAttempt) {
         this.sender = sender;
         this.command = command;
-        String prefix = command instanceof EditCommand ? "e:" : command instanceof DeleteCommand ? "d:" : "";
-        this.dedupeKey = prefix + (command.clientMsgId() != null ? "c:" + command.clientMsgId() : "m:" + transportId);
+        if (command instanceof MemberCommand change) {
+            this.dedupeKey = "v:" + change.eventId(); // the server's id for the change, on every redelivery
+        } else {
+            String prefix = command instanceof EditCommand ? "e:" : command instanceof DeleteCommand ? "d:" : "";
+            this.dedupeKey = prefix + (command.clientMsgId() != null ? "c:" + command.clientMsgId() : "m:" + transportId);
+        }
         this.firstAttempt = firstAttempt;
     }
 
@@ -39,7 +43,8 @@ final class PendingMessage {
      */
     long rateWaitMs(ToLongFunction<String> limiter) {
         if (rateWaitMs == null) {
-            rateWaitMs = firstAttempt ? limiter.applyAsLong(sender) : 0L;
+            // a membership event is the server's, not its sender's chatter
+            rateWaitMs = firstAttempt && !(command instanceof MemberCommand) ? limiter.applyAsLong(sender) : 0L;
         }
         return rateWaitMs;
     }

@@ -6,7 +6,7 @@ package app.chat.message;
  * message's), which is numbered and stored like a message so that a client that missed it reads it
  * from history with the same {@code after={last seq}} that fills any gap.
  */
-public sealed interface RoomEvent permits ChatEvent, MessageEdited, MessageDeleted {
+public sealed interface RoomEvent permits ChatEvent, MessageEdited, MessageDeleted, MemberEvent {
 
     /** The message's id (for a change: the id of the message it changed). */
     long id();

@@ -55,4 +55,20 @@ public class ChatPublisher {
             }
         }
     }
+
+    /**
+     * Queues a command the server made on {@link Destinations#CHAT_SEND}, durable, within the caller's
+     * transaction: it reaches the MDB only if, and once, the transaction commits. It is marked
+     * {@code sentTo} (see {@link Destinations#SENT_TO}) and grouped by {@code group}, so that the MDB
+     * takes one group's commands in commit order. The connection is in-VM, which the broker's
+     * InboundGuard leaves as it is.
+     */
+    public void queueCommand(String sentTo, String group, String json) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .setProperty(Destinations.SENT_TO, sentTo)
+                    .setProperty("JMSXGroupID", group)
+                    .send(context.createQueue(Destinations.CHAT_SEND), json);
+        }
+    }
 }

@@ -21,6 +21,19 @@ public final class Destinations {
      * in a room keep their order. Stamped by the broker, never taken from the client.
      */
     public static final String SENT_TO = "chatSentTo";
+    /**
+     * The {@link #SENT_TO} of a membership change the server queues on {@link #CHAT_SEND} itself (not an
+     * address: nobody can SEND to it). A client's message never carries it, since the broker
+     * overwrites {@link #SENT_TO} on everything a client sends, and never lacks {@link #VALIDATED_USER}.
+     */
+    public static final String MEMBER_CHANGE = "chat.member";
+    /** Message group of a room's membership changes on {@link #CHAT_SEND}: one after the other, in commit order. */
+    public static final String MEMBER_GROUP_PREFIX = "members/room-";
+    /**
+     * Topic of public rooms as they are created, which every signed-in user may subscribe to and nobody
+     * but the application sends to ({@code /topic/rooms.public}).
+     */
+    public static final String PUBLIC_ROOMS = "rooms.public";
     /** Where chat.send messages end after their last failed delivery attempt. */
     public static final String DEAD_LETTERS = "chat.dlq";
     /** Message property in which the broker stamps the authenticated sender. */
@@ -49,7 +62,8 @@ public final class Destinations {
 
     /** A room or user topic address, by its prefix only (cheap enough for every message the broker routes). */
     public static boolean isTopic(String address) {
-        return address != null && (address.startsWith(ROOM_PREFIX) || address.startsWith(USER_PREFIX));
+        return address != null && (address.startsWith(ROOM_PREFIX) || address.startsWith(USER_PREFIX)
+                || address.equals(PUBLIC_ROOMS));
     }
 
     /** The room id of a room topic address, empty for anything else (wildcards included). */

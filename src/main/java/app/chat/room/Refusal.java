@@ -2,8 +2,6 @@ package app.chat.room;
 
 /** Why a room request was refused, as clients see it ({@code code}), with its HTTP status. */
 public enum Refusal {
-    /** Joining a private room (or someone else's direct message) without an invite. */
-    NOT_INVITED(403),
     /** Joining a room one was banned from (an invite lifts the ban). */
     BANNED(403),
     /** The caller's role does not allow it, or a direct message does not take it (invites, roles). */

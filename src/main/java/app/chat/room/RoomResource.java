@@ -67,8 +67,8 @@ public class RoomResource {
     @Operation(summary = "Join a room (a private room needs an invite)")
     @APIResponse(responseCode = "201", description = "joined")
     @APIResponse(responseCode = "200", description = "already a member")
-    @APIResponse(responseCode = "403", description = "NOT_INVITED: a private room without an invite, or someone else's direct message; BANNED")
-    @APIResponse(responseCode = "404", description = "UNKNOWN_ROOM")
+    @APIResponse(responseCode = "403", description = "BANNED (a public room)")
+    @APIResponse(responseCode = "404", description = "UNKNOWN_ROOM, also a private room without an invite or someone else's direct message")
     @APIResponse(responseCode = "401", description = "wrong or no credentials")
     @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
     public Response join(@PathParam("id") long roomId) {

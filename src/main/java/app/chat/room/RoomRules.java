@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * Who may see, join, invite into and manage a room: the decisions alone, apart from the database.
  * A room someone may not see answers them as an unknown room would (404), so that its name and
- * members stay hidden; joining one is the exception (403 {@code NOT_INVITED}), see README.
+ * members stay hidden and nobody learns that its id exists; joining one too, see README.
  */
 final class RoomRules {
 
@@ -17,25 +17,23 @@ final class RoomRules {
         return kind == RoomKind.PUBLIC || standing.isMember() || (kind == RoomKind.PRIVATE && standing.invited());
     }
 
-    enum Join { ALREADY_MEMBER, JOIN, NOT_INVITED, BANNED }
+    /** {@code HIDDEN}: answered as a room that does not exist. */
+    enum Join { ALREADY_MEMBER, JOIN, HIDDEN, BANNED }
 
     /**
-     * Anyone joins a public room; a private room needs an invite; a direct message takes back either of
-     * its two people (one who left may return) and nobody else. A ban keeps one out of any room.
+     * Anyone joins a public room but one banned from it; a private room needs an invite (which
+     * lifts a ban); a direct message takes back either of its two people (one who left may return).
+     * Anyone else is told the room does not exist: a refusal would confirm that it does.
      */
     static Join join(RoomKind kind, DirectPair pair, String user, Standing standing) {
         if (standing.isMember()) {
             return Join.ALREADY_MEMBER;
         }
-        if (standing.banned()) {
-            return Join.BANNED;
-        }
-        boolean allowed = switch (kind) {
-            case PUBLIC -> true;
-            case PRIVATE -> standing.invited();
-            case DM -> pair != null && pair.contains(user);
+        return switch (kind) {
+            case PUBLIC -> standing.banned() ? Join.BANNED : Join.JOIN;
+            case PRIVATE -> standing.invited() ? Join.JOIN : Join.HIDDEN;
+            case DM -> pair != null && pair.contains(user) ? Join.JOIN : Join.HIDDEN;
         };
-        return allowed ? Join.JOIN : Join.NOT_INVITED;
     }
 
     /** Owners and moderators invite into public and private rooms; a direct message has its two people for good. */

@@ -31,6 +31,12 @@ public class RoomService {
     @Inject
     Event<MembershipEnded> membershipEnded;
 
+    @Inject
+    Event<MemberChange> memberChanged;
+
+    @Inject
+    RoomNotices notices;
+
     /** Creates a room ({@code visibility} public, the default, or private); its creator is its owner. */
     @Transactional
     public RoomView create(String rawName, String visibility, String creator) {
@@ -46,7 +52,10 @@ public class RoomService {
         Room room = new Room(name, kind, creator, now);
         rooms.add(room);
         rooms.addMember(new Membership(room.id(), creator, RoomRole.OWNER, now));
-        return room.view(creator, new Standing(RoomRole.OWNER, false));
+        // no "joined" event: the room's stream starts with it, its creator is in it from the start
+        RoomView view = room.view(creator, new Standing(RoomRole.OWNER, false));
+        notices.created(creator, view, room.view(null, Standing.STRANGER), kind == RoomKind.PUBLIC);
+        return view;
     }
 
     private static RoomKind kindOf(String visibility) {
@@ -74,6 +83,12 @@ public class RoomService {
         return rooms.find(roomId).isPresent();
     }
 
+    /** Whether the room exists and {@code username} may see it: public, or private or a DM they are in or invited to. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean canSee(long roomId, String username) {
+        return rooms.find(roomId).map(r -> RoomRules.canSee(r.kind(), rooms.standing(roomId, username))).orElse(false);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isMember(long roomId, String username) {
         return rooms.isMember(roomId, username);
@@ -96,22 +111,26 @@ public class RoomService {
         switch (RoomRules.join(room.kind(), room.pair(), username, standing)) {
             case ALREADY_MEMBER:
                 return false;
-            case NOT_INVITED:
-                throw new RoomRequestRefused(Refusal.NOT_INVITED, "joining room " + roomId + " needs an invite");
+            case HIDDEN:
+                throw new UnknownRoomException(roomId); // as if it did not exist: see RoomRules
             case BANNED:
                 throw new RoomRequestRefused(Refusal.BANNED, "you were banned from room " + roomId);
             default:
                 rooms.removeInvite(roomId, username);
                 rooms.addMember(new Membership(roomId, username, RoomRole.MEMBER, now()));
+                changed(room, new MemberChange(roomId, username, MemberChange.Action.JOINED, username, null));
+                notices.toUser(username, "joined", room.view(username, new Standing(RoomRole.MEMBER, false)));
                 return true;
         }
     }
 
     @Transactional
     public void leave(long roomId, String username) {
-        visibleRoom(roomId, username);
+        Room room = visibleRoom(roomId, username);
         if (rooms.removeMember(roomId, username)) {
             membershipEnded.fire(new MembershipEnded(roomId, username));
+            changed(room, new MemberChange(roomId, username, MemberChange.Action.LEFT, username, null));
+            notices.toUser(username, "left", room.view(username, rooms.standing(roomId, username)));
         }
     }
 
@@ -135,6 +154,7 @@ public class RoomService {
         }
         rooms.removeBan(roomId, invitee);
         rooms.addInvite(new Invite(roomId, invitee, inviter, now()));
+        notices.toUser(invitee, "invited", room.view(invitee, new Standing(null, true)));
         return true;
     }
 
@@ -154,11 +174,20 @@ public class RoomService {
             throw new RoomRequestRefused(Refusal.UNKNOWN_USER, "there is no user " + member);
         }
         rooms.removeInvite(roomId, member);
-        if (ban && !theirs.banned()) {
+        boolean newBan = ban && !theirs.banned();
+        if (newBan) {
             rooms.addBan(new Ban(roomId, member, remover, now()));
         }
-        if (rooms.removeMember(roomId, member)) {
+        boolean wasMember = rooms.removeMember(roomId, member);
+        if (wasMember) {
             membershipEnded.fire(new MembershipEnded(roomId, member));
+        }
+        if (wasMember || newBan) {
+            // a ban of one who was not in the room is news to its members too: they will not see them join
+            changed(room, new MemberChange(roomId, member, ban ? MemberChange.Action.BANNED : MemberChange.Action.REMOVED, remover, null));
+        }
+        if (wasMember || theirs.invited()) {
+            notices.toUser(member, "removed", room.view(member, rooms.standing(roomId, member)));
         }
     }
 
@@ -173,7 +202,20 @@ public class RoomService {
         RoomRules.refuseRoleChange(room.kind(), rooms.standing(roomId, changer), membership.role(), wanted).ifPresent(why -> {
             throw new RoomRequestRefused(Refusal.NOT_ALLOWED, why);
         });
-        membership.changeRole(wanted);
+        if (membership.role() != wanted) {
+            membership.changeRole(wanted);
+            changed(room, new MemberChange(roomId, member, MemberChange.Action.ROLE, changer, wanted.wire()));
+        }
+    }
+
+    /**
+     * Records a membership change in the room's stream (see {@link MemberChange}). Direct messages
+     * record none: their two people are fixed, leaving one only hides it (see README).
+     */
+    private void changed(Room room, MemberChange change) {
+        if (room.kind() != RoomKind.DM) {
+            memberChanged.fire(change);
+        }
     }
 
     /**
@@ -206,6 +248,7 @@ public class RoomService {
         rooms.add(room);
         rooms.addMember(new Membership(room.id(), pair.first(), RoomRole.MEMBER, now));
         rooms.addMember(new Membership(room.id(), pair.second(), RoomRole.MEMBER, now));
+        notices.toUser(other, "created", room.view(other, new Standing(RoomRole.MEMBER, false)));
         return room.view(me, new Standing(RoomRole.MEMBER, false));
     }
 

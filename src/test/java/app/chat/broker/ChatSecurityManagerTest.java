@@ -112,6 +112,25 @@ class ChatSecurityManagerTest {
     }
 
     @Test
+    void everyUserMaySubscribeToThePublicRoomsTopicButNobodySendsToIt() {
+        Subject bob = login("bob"); // in no room
+        assertTrue(security.authorize(bob, Set.of(), CheckType.CREATE_ADDRESS, Destinations.PUBLIC_ROOMS));
+        assertTrue(security.authorize(bob, Set.of(), CheckType.CREATE_NON_DURABLE_QUEUE, Destinations.PUBLIC_ROOMS));
+        assertTrue(security.authorize(bob, Set.of(), CheckType.CONSUME, Destinations.PUBLIC_ROOMS));
+        assertTrue(security.authorize(bob, Set.of(), CheckType.DELETE_NON_DURABLE_QUEUE, Destinations.PUBLIC_ROOMS));
+        assertFalse(security.authorize(bob, Set.of(), CheckType.SEND, Destinations.PUBLIC_ROOMS));
+        assertFalse(security.authorize(bob, Set.of(), CheckType.SEND, Destinations.PUBLIC_ROOMS + "::" + Destinations.PUBLIC_ROOMS));
+        assertFalse(security.authorize(bob, Set.of(), CheckType.CONSUME, "rooms.*"));
+        assertFalse(security.authorize(bob, Set.of(), CheckType.CONSUME, "rooms.#"));
+        assertFalse(security.authorize(bob, Set.of(), CheckType.CONSUME, "rooms.private"));
+    }
+
+    @Test
+    void nobodySendsAMembershipChange() {
+        assertFalse(security.authorize(login("alice"), Set.of(), CheckType.SEND, Destinations.MEMBER_CHANGE));
+    }
+
+    @Test
     void memberMaySubscribeToTheRoomButNotToAWildcard() {
         Subject alice = login("alice");
         assertTrue(security.authorize(alice, Set.of(), CheckType.CREATE_ADDRESS, "room.1"));

@@ -53,22 +53,22 @@ class DeliveryGuaranteesIT extends SharedChatServer {
 
             var got = Chat.collect(b, 3, 30);
             assertEquals(3, got.size(), "all three are broadcast: " + got);
-            assertEquals(1, got.get(0).getJsonNumber("seq").longValue());
-            assertEquals(2, got.get(1).getJsonNumber("seq").longValue(), "the rolled-back attempt gave its seq back");
+            assertEquals(2, got.get(0).getJsonNumber("seq").longValue(), "after bob's joined event");
+            assertEquals(3, got.get(1).getJsonNumber("seq").longValue(), "the rolled-back attempt gave its seq back");
             assertEquals("f-2", got.get(1).getString("clientMsgId"));
-            assertEquals(3, got.get(2).getJsonNumber("seq").longValue());
+            assertEquals(4, got.get(2).getJsonNumber("seq").longValue());
             assertNull(b.next(2), "the failed attempt broadcast nothing");
 
             int acks = 0;
             JsonObject ack;
             while ((ack = Chat.next(a, type("ack").and(clientMsgId("f-2")), 2)) != null) {
                 acks++;
-                assertEquals(2, ack.getJsonNumber("seq").longValue());
+                assertEquals(3, ack.getJsonNumber("seq").longValue());
             }
             assertEquals(1, acks, "acked once, after the commit that stored it");
         }
         var history = api.as(bob, "GET", "api/rooms/" + room + "/messages", null).array();
-        assertEquals(3, history.size(), "stored once: " + history);
+        assertEquals(4, history.size(), "stored once (and bob's joined): " + history);
     }
 
     @Test
@@ -83,7 +83,7 @@ class DeliveryGuaranteesIT extends SharedChatServer {
             a.send("/app/chat.send", Chat.send(room, "healthy", "p-2"));
             JsonObject next = Chat.body(b.next(30));
             assertEquals("healthy", next.getString("text"), "a poison message does not block the room");
-            assertEquals(1, next.getJsonNumber("seq").longValue());
+            assertEquals(2, next.getJsonNumber("seq").longValue(), "after bob's joined event");
         }
 
         api.call("POST", "api/users", null, null, "{\"username\":\"" + OPERATOR + "\",\"password\":\"" + ChatApi.PASSWORD + "\"}");
@@ -100,7 +100,7 @@ class DeliveryGuaranteesIT extends SharedChatServer {
         assertTrue(letters.contains(poison), "the poison message is in the dead-letter queue: " + letters);
         assertTrue(letters.contains("\"sender\":\"" + alice + "\""), letters);
         assertEquals(403, api.as(alice, "GET", "api/ops/dead-letters", null).status(), "operators only");
-        assertEquals(0, api.as(bob, "GET", "api/rooms/" + room + "/messages?after=1", null).array().size(),
+        assertEquals(0, api.as(bob, "GET", "api/rooms/" + room + "/messages?after=2", null).array().size(),
                 "the poison message was never stored");
     }
 

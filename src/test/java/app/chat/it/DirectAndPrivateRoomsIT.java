@@ -131,12 +131,12 @@ class DirectAndPrivateRoomsIT extends SharedChatServer {
             assertEquals("just us", event.getString("text"));
             assertEquals(alice, event.getString("sender"));
         }
-        assertOutsider(mallory, dm);
+        assertOutsider(mallory, dm, true);
 
         var join = api.as(mallory, "POST", "api/rooms/" + dm + "/members", null);
-        assertEquals(403, join.status(), join.body());
-        assertEquals("NOT_INVITED", join.json().getString("code"));
-        assertOutsider(mallory, dm);
+        assertEquals(404, join.status(), "as if there were no such room: " + join.body());
+        assertEquals("UNKNOWN_ROOM", join.json().getString("code"));
+        assertOutsider(mallory, dm, true);
 
         var invite = invite(alice, dm, mallory);
         assertEquals(403, invite.status(), invite.body());
@@ -144,7 +144,7 @@ class DirectAndPrivateRoomsIT extends SharedChatServer {
         var byOutsider = invite(mallory, dm, mallory);
         assertEquals(404, byOutsider.status(), "an outsider learns nothing of the room: " + byOutsider.body());
         assertEquals("UNKNOWN_ROOM", byOutsider.json().getString("code"));
-        assertEquals(403, api.as(mallory, "POST", "api/rooms/" + dm + "/members", null).status(), "still not in");
+        assertEquals(404, api.as(mallory, "POST", "api/rooms/" + dm + "/members", null).status(), "still not in");
         assertEquals(1, api.history(alice, dm).size(), "nothing of mallory's reached the room");
     }
 
@@ -155,7 +155,7 @@ class DirectAndPrivateRoomsIT extends SharedChatServer {
         long dm = dm(alice, bob).json().getJsonNumber("id").longValue();
         assertEquals(204, api.as(alice, "DELETE", "api/rooms/" + dm + "/members/me", null).status());
         assertTrue(listed(alice, dm).isEmpty(), "gone from her list");
-        assertEquals(403, api.as(alice, "GET", "api/rooms/" + dm + "/messages", null).status());
+        assertEquals(404, api.as(alice, "GET", "api/rooms/" + dm + "/messages", null).status(), "out of it: hidden like others' DMs");
         var back = dm(alice, bob);
         assertEquals(200, back.status(), back.body());
         assertEquals(dm, back.json().getJsonNumber("id").longValue());
@@ -177,9 +177,12 @@ class DirectAndPrivateRoomsIT extends SharedChatServer {
 
         assertTrue(listed(guest, room).isEmpty(), "not listed to others");
         var join = api.as(guest, "POST", "api/rooms/" + room + "/members", null);
-        assertEquals(403, join.status(), join.body());
-        assertEquals("NOT_INVITED", join.json().getString("code"));
-        assertOutsider(guest, room);
+        assertEquals(404, join.status(), "as if there were no such room: " + join.body());
+        assertEquals("UNKNOWN_ROOM", join.json().getString("code"));
+        var unknown = api.as(guest, "POST", "api/rooms/987654321/members", null);
+        assertEquals(List.of(unknown.status(), unknown.json().getString("code")), List.of(join.status(), join.json().getString("code")),
+                "what a room that does not exist answers");
+        assertOutsider(guest, room, true);
 
         var invited = invite(owner, room, guest);
         assertEquals(201, invited.status(), invited.body());
@@ -198,10 +201,11 @@ class DirectAndPrivateRoomsIT extends SharedChatServer {
         assertEquals("member", joined.getString("role"));
         try (StompClient o = ChatServer.connect(owner); StompClient g = subscribedWithin(guest, room, 10)) {
             o.send("/app/chat.send", Chat.send(room, "welcome", "p-1"));
-            assertEquals("welcome", Chat.body(g.next(15)).getString("text"));
+            assertEquals("welcome", Chat.next(g, type("message"), 15).getString("text"));
         }
-        assertEquals(1, api.history(guest, room).size());
-        assertOutsider(stranger, room);
+        assertEquals(List.of("joined", "welcome"), api.history(guest, room).stream()
+                .map(e -> e.containsKey("action") ? e.getString("action") : e.getString("text")).toList());
+        assertOutsider(stranger, room, true);
     }
 
     @Test
@@ -276,9 +280,9 @@ class DirectAndPrivateRoomsIT extends SharedChatServer {
             assertEquals(204, api.as(owner, "DELETE", "api/rooms/" + room + "/members/" + troll + "?ban=true", null).status());
             o.send("/app/chat.send", Chat.send(room, "after the ban", "b-1"));
             assertNotNull(Chat.next(o, Chat.clientMsgId("b-1"), 15), "the owner's message was stored");
-            assertNull(Chat.next(t, m -> true, 3), "the banned member's live subscription ended at once");
+            assertNull(Chat.next(t, type("message"), 3), "the banned member's live subscription ended at once");
         }
-        assertOutsider(troll, room);
+        assertOutsider(troll, room, false);
         var rejoin = api.as(troll, "POST", "api/rooms/" + room + "/members", null);
         assertEquals(403, rejoin.status(), rejoin.body());
         assertEquals("BANNED", rejoin.json().getString("code"));
@@ -309,10 +313,14 @@ class DirectAndPrivateRoomsIT extends SharedChatServer {
 
     // ---- helpers ----
 
-    /** Everything a non-member might try on a room: each refused. */
-    private void assertOutsider(String user, long room) throws Exception {
+    /**
+     * Everything a non-member might try on a room: each refused; for a room {@code hidden} from them
+     * (private, a DM) as if it did not exist.
+     */
+    private void assertOutsider(String user, long room, boolean hidden) throws Exception {
         var history = api.as(user, "GET", "api/rooms/" + room + "/messages", null);
-        assertEquals(403, history.status(), "history of room " + room + " for " + user + ": " + history.body());
+        assertEquals(hidden ? 404 : 403, history.status(), "history of room " + room + " for " + user + ": " + history.body());
+        assertEquals(hidden ? "UNKNOWN_ROOM" : "NOT_A_MEMBER", history.json().getString("code"));
         try (StompClient c = ChatServer.connect(user)) {
             StompFrame reply = c.subscribe("/topic/room." + room);
             assertNotNull(reply, "no answer to SUBSCRIBE");
@@ -323,7 +331,7 @@ class DirectAndPrivateRoomsIT extends SharedChatServer {
             c.send("/app/chat.send", Chat.send(room, "let me in", "o-" + System.nanoTime()));
             JsonObject error = Chat.next(c, type("error"), 15);
             assertNotNull(error, "no answer to an outsider's SEND");
-            assertEquals("NOT_A_MEMBER", error.getString("code"));
+            assertEquals(hidden ? "UNKNOWN_ROOM" : "NOT_A_MEMBER", error.getString("code"));
         }
         assertTrue(listed(user, room).isEmpty() || !listed(user, room).get().getBoolean("member"));
     }

@@ -83,7 +83,7 @@ class MessageEditsIT extends SharedChatServer {
             assertEquals("edited", edited.getString("type"));
             assertEquals(message, id(edited));
             assertEquals(room, edited.getJsonNumber("roomId").longValue());
-            assertEquals(2, seq(edited), "the edit takes the room's next seq");
+            assertEquals(3, seq(edited), "the edit takes the room's next seq (1 is bob's joined, 2 the message)");
             assertEquals("the typo, fixed", edited.getString("text"));
             Instant editedAt = Instant.parse(edited.getString("editedAt"));
 
@@ -91,19 +91,19 @@ class MessageEditsIT extends SharedChatServer {
             assertNotNull(ack, "the editor is acked");
             assertEquals("edit", ack.getString("action"));
             assertEquals(message, id(ack));
-            assertEquals(2, seq(ack));
+            assertEquals(3, seq(ack));
             assertNull(b.next(1), "one event per edit");
         }
-        List<JsonObject> history = api.history(bob, room);
+        List<JsonObject> history = api.messageHistory(bob, room);
         assertEquals(2, history.size(), history.toString());
         JsonObject m = history.get(0);
         assertEquals("message", m.getString("type"));
-        assertEquals(1, seq(m), "the message keeps its place");
+        assertEquals(2, seq(m), "the message keeps its place");
         assertEquals("the typo, fixed", m.getString("text"));
         assertNotNull(m.getString("editedAt"));
         assertFalse(m.containsKey("deleted"));
         JsonObject e = history.get(1);
-        assertEquals(List.of("edited", m.getJsonNumber("id").toString(), "2", "the typo, fixed", m.getString("editedAt")),
+        assertEquals(List.of("edited", m.getJsonNumber("id").toString(), "3", "the typo, fixed", m.getString("editedAt")),
                 List.of(e.getString("type"), e.getJsonNumber("id").toString(), String.valueOf(seq(e)), e.getString("text"), e.getString("editedAt")));
     }
 
@@ -120,13 +120,13 @@ class MessageEditsIT extends SharedChatServer {
             JsonObject deleted = Chat.next(b, type("deleted"), 15);
             assertNotNull(deleted, "the delete is broadcast");
             assertEquals(message, id(deleted));
-            assertEquals(3, seq(deleted));
+            assertEquals(4, seq(deleted));
             assertEquals(alice, deleted.getString("by"));
             JsonObject ack = Chat.next(a, type("ack").and(clientMsgId("d-1")), 15);
             assertEquals("delete", ack.getString("action"));
-            assertEquals(3, seq(ack));
+            assertEquals(4, seq(ack));
         }
-        List<JsonObject> history = api.history(bob, room);
+        List<JsonObject> history = api.messageHistory(bob, room);
         assertEquals(List.of("message", "edited", "deleted"), history.stream().map(h -> h.getString("type")).toList());
         JsonObject tombstone = history.get(0);
         assertTrue(tombstone.getBoolean("deleted"));
@@ -156,10 +156,10 @@ class MessageEditsIT extends SharedChatServer {
             assertEquals("NOT_YOUR_MESSAGE", error(m, "x-3").getString("code"));
             assertNull(b.next(2), "nothing was broadcast");
 
-            // and the room's seq was not touched: alice's next message is 2
-            assertEquals(2, seq(sendAndAck(a, room, "next")));
+            // and the room's seq was not touched: alice's next message is 4 (1 and 2 are the joined events)
+            assertEquals(4, seq(sendAndAck(a, room, "next")));
         }
-        List<JsonObject> history = api.history(bob, room);
+        List<JsonObject> history = api.messageHistory(bob, room);
         assertEquals(List.of("my words", "next"), history.stream().map(h -> h.getString("text")).toList());
         assertFalse(history.get(0).containsKey("editedAt"));
     }
@@ -190,7 +190,7 @@ class MessageEditsIT extends SharedChatServer {
             t.send("/app/chat.delete", Chat.delete(room, id(sendAndAck(o, room, "house rules")), "t-1"));
             assertEquals("NOT_ALLOWED", error(t, "t-1").getString("code"), "a plain member deletes only their own");
         }
-        List<JsonObject> history = api.history(owner, room);
+        List<JsonObject> history = api.messageHistory(owner, room);
         assertEquals(List.of(true, true), history.stream().filter(h -> h.getString("type").equals("message") && h.containsKey("deleted"))
                 .map(h -> h.getBoolean("deleted")).toList());
         assertFalse(history.toString().contains("spam"), history.toString());
@@ -216,8 +216,8 @@ class MessageEditsIT extends SharedChatServer {
                 assertEquals("UNKNOWN_MESSAGE", error(a, attempt).getString("code"), attempt);
             }
         }
-        assertEquals("in the other room", api.history(alice, otherRoom).get(0).getString("text"));
-        assertEquals(2, api.history(alice, room).size(), "the message and its delete, nothing more");
+        assertEquals("in the other room", api.messageHistory(alice, otherRoom).get(0).getString("text"));
+        assertEquals(2, api.messageHistory(alice, room).size(), "the message and its delete, nothing more");
     }
 
     @Test
@@ -247,7 +247,7 @@ class MessageEditsIT extends SharedChatServer {
             assertEquals("NOT_A_MEMBER", error(a, "n-3").getString("code"));
         }
         assertEquals(201, api.as(alice, "POST", "api/rooms/" + room + "/members", null).status());
-        List<JsonObject> history = api.history(alice, room);
+        List<JsonObject> history = api.messageHistory(alice, room);
         assertEquals(1, history.size(), history.toString());
         assertEquals("members only", history.get(0).getString("text"));
     }
@@ -281,7 +281,7 @@ class MessageEditsIT extends SharedChatServer {
             assertEquals(List.of("edited", "deleted"), broadcast.stream().map(e -> e.getString("type")).toList(),
                     "each change broadcast once: " + broadcast);
         }
-        assertEquals(3, api.history(alice, room).size(), "message, edit, delete: nothing stored twice");
+        assertEquals(3, api.messageHistory(alice, room).size(), "message, edit, delete: nothing stored twice");
     }
 
     @Test
@@ -297,7 +297,7 @@ class MessageEditsIT extends SharedChatServer {
             assertEquals(List.of("v1", "v2", "v3", "v4", "v5"), edits.stream().map(e -> e.getString("text")).toList());
             assertEquals(List.of(2L, 3L, 4L, 5L, 6L), edits.stream().map(MessageEditsIT::seq).toList());
         }
-        assertEquals("v5", api.history(alice, room).get(0).getString("text"));
+        assertEquals("v5", api.messageHistory(alice, room).get(0).getString("text"));
     }
 
     @Test
@@ -312,11 +312,11 @@ class MessageEditsIT extends SharedChatServer {
             a.send("/app/chat.edit", Chat.edit(room, message, text, "f-1"));
             JsonObject edited = Chat.body(b.next(30));
             assertEquals(text, edited.getString("text"));
-            assertEquals(2, seq(edited), "the rolled-back attempt gave its seq back");
+            assertEquals(3, seq(edited), "the rolled-back attempt gave its seq back");
             assertNull(b.next(2), "the failed attempt broadcast nothing");
             assertNotNull(Chat.next(a, type("ack").and(clientMsgId("f-1")), 5));
         }
-        assertEquals(2, api.history(bob, room).size());
+        assertEquals(2, api.messageHistory(bob, room).size());
     }
 
     @Test
@@ -344,6 +344,6 @@ class MessageEditsIT extends SharedChatServer {
             assertEquals("message", stored.getString("type"), "stored as a new message of bob's: " + stored);
             assertEquals(bob, stored.getString("sender"));
         }
-        assertEquals("original", api.history(alice, room).get(0).getString("text"));
+        assertEquals("original", api.messageHistory(alice, room).get(0).getString("text"));
     }
 }

@@ -284,7 +284,7 @@ class SchemaUpgradeIT {
                 while (r.next()) {
                     rows.add(r.getString(1) + " " + r.getString(2) + " " + r.getBoolean(3));
                 }
-                assertEquals(List.of("1 BASELINE true", "2 JDBC true", "3 SQL true", "4 SQL true", "5 SQL true"), rows);
+                assertEquals(List.of("1 BASELINE true", "2 JDBC true", "3 SQL true", "4 SQL true", "5 SQL true", "6 SQL true"), rows);
             }
         }
     }

@@ -2,6 +2,7 @@ package app.chat.message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.room.Membership;
@@ -84,6 +85,33 @@ class MessageServiceBatchTest {
         assertEquals(1L, ((Outcome.Stored) outcomes.get(2)).event().seq());
         assertEquals(10L, rooms.lastSeq.get(ATTIC), "a refused message takes no seq");
         assertEquals(1, stored.rows.size());
+    }
+
+    @Test
+    void aNonMemberOfAHiddenRoomIsToldItDoesNotExist() {
+        rooms.hidden.add(ATTIC);
+        var outcome = service.storeAll(List.of(send("bob", ATTIC, "y"))).get(0);
+        assertEquals(ErrorCode.UNKNOWN_ROOM, code(outcome), "a private room of others does not show");
+    }
+
+    static PendingMessage memberChange(long room, String action, String user, String by, String eventId) {
+        return new PendingMessage(by, new MemberCommand(room, action, user, by, null, eventId), "ID:" + eventId, true);
+    }
+
+    @Test
+    void aMembershipChangeTakesTheNextSeqWithoutAMembershipCheckRateOrAck() {
+        settings.rateBurst = 0; // any charge would be refused
+        var outcomes = service.storeAll(List.of(send("ann", LOBBY, "a1"),
+                memberChange(LOBBY, "left", "carol", "carol", "ev1"), memberChange(LOBBY, "left", "carol", "carol", "ev1")));
+        assertEquals(ErrorCode.RATE_LIMITED, code(outcomes.get(0)));
+        var event = assertInstanceOf(MemberEvent.class, ((Outcome.Stored) outcomes.get(1)).event());
+        assertEquals(List.of("member", "left", "carol", "carol"), List.of(event.type(), event.action(), event.user(), event.by()));
+        assertEquals(1L, event.seq());
+        assertNull(((Outcome.Stored) outcomes.get(1)).ack(), "nobody waits for an ack");
+        assertInstanceOf(Outcome.Duplicate.class, outcomes.get(2), "the same change once");
+        var redelivered = service.storeAll(List.of(memberChange(LOBBY, "left", "carol", "carol", "ev1"))).get(0);
+        assertInstanceOf(Outcome.Duplicate.class, redelivered, "a redelivery is stored once");
+        assertEquals(1L, rooms.lastSeq.get(LOBBY));
     }
 
     @Test
@@ -276,6 +304,12 @@ class MessageServiceBatchTest {
         final Map<Long, Long> lastSeq = new TreeMap<>();
         final Set<Membership.Key> members = new HashSet<>();
         final Set<Membership.Key> moderators = new HashSet<>();
+        final Set<Long> hidden = new HashSet<>();
+
+        @Override
+        public boolean canSee(long roomId, String username) {
+            return lastSeq.containsKey(roomId) && !hidden.contains(roomId);
+        }
 
         @Override
         public boolean moderates(long roomId, String username) {

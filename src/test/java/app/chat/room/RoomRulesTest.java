@@ -29,15 +29,18 @@ class RoomRulesTest {
     @Test
     void aPrivateRoomIsJoinedOnlyWithAnInvite() {
         assertEquals(RoomRules.Join.JOIN, RoomRules.join(RoomKind.PUBLIC, null, "carol", STRANGER));
-        assertEquals(RoomRules.Join.NOT_INVITED, RoomRules.join(RoomKind.PRIVATE, null, "carol", STRANGER));
+        assertEquals(RoomRules.Join.HIDDEN, RoomRules.join(RoomKind.PRIVATE, null, "carol", STRANGER), "as if it did not exist");
+        assertEquals(RoomRules.Join.HIDDEN, RoomRules.join(RoomKind.PRIVATE, null, "carol", new Standing(null, false, true)),
+                "banned and not invited: a private room still does not show");
+        assertEquals(RoomRules.Join.BANNED, RoomRules.join(RoomKind.PUBLIC, null, "carol", new Standing(null, false, true)));
         assertEquals(RoomRules.Join.JOIN, RoomRules.join(RoomKind.PRIVATE, null, "carol", INVITED));
         assertEquals(RoomRules.Join.ALREADY_MEMBER, RoomRules.join(RoomKind.PRIVATE, null, "carol", MEMBER));
     }
 
     @Test
     void aDirectMessageTakesBackItsTwoPeopleAndNobodyElse() {
-        assertEquals(RoomRules.Join.NOT_INVITED, RoomRules.join(RoomKind.DM, PAIR, "carol", STRANGER));
-        assertEquals(RoomRules.Join.NOT_INVITED, RoomRules.join(RoomKind.DM, PAIR, "carol", INVITED));
+        assertEquals(RoomRules.Join.HIDDEN, RoomRules.join(RoomKind.DM, PAIR, "carol", STRANGER));
+        assertEquals(RoomRules.Join.HIDDEN, RoomRules.join(RoomKind.DM, PAIR, "carol", INVITED));
         assertEquals(RoomRules.Join.JOIN, RoomRules.join(RoomKind.DM, PAIR, "alice", STRANGER), "one who left comes back");
         assertEquals(RoomRules.Join.ALREADY_MEMBER, RoomRules.join(RoomKind.DM, PAIR, "bob", MEMBER));
     }
@@ -63,10 +66,10 @@ class RoomRulesTest {
     }
 
     @Test
-    void aBanKeepsOneOutOfAnyRoom() {
+    void aBanKeepsOneOutOfAnyRoomAndAPrivateOneStaysHidden() {
         Standing banned = new Standing(null, false, true);
         assertEquals(RoomRules.Join.BANNED, RoomRules.join(RoomKind.PUBLIC, null, "troll", banned));
-        assertEquals(RoomRules.Join.BANNED, RoomRules.join(RoomKind.PRIVATE, null, "troll", banned));
+        assertEquals(RoomRules.Join.HIDDEN, RoomRules.join(RoomKind.PRIVATE, null, "troll", banned));
         assertTrue(RoomRules.canSee(RoomKind.PUBLIC, banned));
         assertFalse(RoomRules.canSee(RoomKind.PRIVATE, banned));
     }

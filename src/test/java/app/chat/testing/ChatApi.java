@@ -112,7 +112,11 @@ public final class ChatApi {
         return JSON.createObjectBuilder().add("username", username).add("password", password).build().toString();
     }
 
-    /** Creates a room owned by {@code owner}, joins the others, returns its id. */
+    /**
+     * Creates a room owned by {@code owner}, joins the others, returns its id once their "joined"
+     * events are in the room's history: they take seqs 1 to members.length, so the room's next entry
+     * is members.length + 1 whatever comes next.
+     */
     public long newRoom(String owner, String... members) throws Exception {
         Reply r = as(owner, "POST", "api/rooms", JSON.createObjectBuilder().add("name", "room of " + owner).build().toString());
         if (r.status() != 201) {
@@ -125,7 +129,24 @@ public final class ChatApi {
                 throw new IllegalStateException("join failed: " + joined);
             }
         }
+        awaitHistory(owner, id, members.length);
         return id;
+    }
+
+    /** Waits (up to 10 s) until the room's history has {@code entries} entries. */
+    public void awaitHistory(String user, long room, int entries) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (history(user, room).size() < entries) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("room " + room + " did not reach " + entries + " history entries");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** A room's history without its membership events: the messages and their changes. */
+    public List<JsonObject> messageHistory(String user, long room) throws Exception {
+        return history(user, room).stream().filter(e -> !"member".equals(e.getString("type"))).toList();
     }
 
     /** A room's whole history as {@code user} sees it, oldest first, paging with after={last seq}. */
