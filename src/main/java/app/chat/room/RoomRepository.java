@@ -68,7 +68,9 @@ class RoomRepository {
 
     /**
      * Which of these users are members of which of these rooms, in one query: the mentions of a whole
-     * batch of messages. Asked by user first (their index), as a user is in few rooms.
+     * batch of messages. The primary key (room_id, username) answers it with a point look-up per room
+     * and name (H2 2.2 and PostgreSQL take both IN lists as index conditions), however many members
+     * the rooms have.
      */
     Set<Membership.Key> membersAmong(Collection<Long> roomIds, Collection<String> usernames) {
         Set<Membership.Key> found = new HashSet<>();
