@@ -10,10 +10,6 @@ sealed interface Outcome permits Outcome.Stored, Outcome.Duplicate, Outcome.Reje
      * tell the members a new message mentions.
      */
     record Stored(RoomEvent event, Ack ack, List<String> mentioned) implements Outcome {
-
-        Stored(RoomEvent event, Ack ack) {
-            this(event, ack, List.of());
-        }
     }
 
     /** Stored earlier under the same idempotency key: ack again, broadcast nothing. */
