@@ -1,8 +1,11 @@
 package app.chat.room;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 
-/** The body of PUT /api/rooms/{id}/read: the seq of the newest entry the reader has seen. */
-public record ReadUpTo(@NotNull(message = "seq is required") @PositiveOrZero(message = "seq must be 0 or more") Long seq) {
+/**
+ * The body of PUT /api/rooms/{id}/read: the seq of the newest entry the reader has seen. Its range
+ * (0 to the room's last seq) is RoomService's to check: Payara's OpenAPI generator fails on a
+ * {@code @PositiveOrZero} record component, and the upper bound needs the room anyway.
+ */
+public record ReadUpTo(@NotNull(message = "seq is required") Long seq) {
 }

@@ -114,6 +114,9 @@ public class RoomService {
         if (!rooms.isMember(roomId, reader)) {
             throw new NotAMemberException(roomId);
         }
+        if (seq < 0) {
+            throw new ValidationException("seq must be 0 or more");
+        }
         if (seq > room.lastSeq()) {
             throw new ValidationException("seq " + seq + " is beyond the last seq of room " + roomId + " (" + room.lastSeq() + ")");
         }
