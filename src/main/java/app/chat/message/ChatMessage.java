@@ -165,6 +165,19 @@ public class ChatMessage {
         return roomId;
     }
 
+    long seq() {
+        return seq;
+    }
+
+    String sender() {
+        return sender;
+    }
+
+    /** The text now: null once deleted. */
+    String text() {
+        return text;
+    }
+
     boolean isMessage() {
         return MESSAGE.equals(kind);
     }

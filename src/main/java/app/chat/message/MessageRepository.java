@@ -66,6 +66,21 @@ class MessageRepository {
                 .setParameter("ids", deletedMessageIds).setParameter("kind", ChatMessage.EDITED).executeUpdate();
     }
 
+    /** Stored with the messages, in the same flush (one JDBC batch). */
+    void addMentions(List<Mention> mentions) {
+        mentions.forEach(em::persist);
+        em.flush();
+    }
+
+    /** A deleted message mentions no one any more: it no longer counts for its readers. */
+    void forgetMentions(Set<Long> deletedMessageIds) {
+        if (deletedMessageIds.isEmpty()) {
+            return;
+        }
+        em.createQuery("delete from Mention m where m.messageId in :ids")
+                .setParameter("ids", deletedMessageIds).executeUpdate();
+    }
+
     /** Messages with after < seq < before, ascending, at most limit of them, the oldest first. */
     List<ChatMessage> oldestBetween(long roomId, long after, long before, int limit) {
         return em.createQuery("select m from ChatMessage m where m.roomId = :room and m.seq > :after"

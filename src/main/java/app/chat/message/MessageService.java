@@ -190,8 +190,8 @@ public class MessageService {
         }
         Map<Long, Integer> counts = new LinkedHashMap<>();
         accepted.forEach(i -> counts.merge(batch.get(i).command.roomId(), 1, Integer::sum));
-        Map<Long, Long> nextSeq = new HashMap<>(rooms.reserveSeqs(counts));
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        Map<Long, Long> nextSeq = new HashMap<>(rooms.reserveSeqs(counts, now));
         List<ChatMessage> rows = new ArrayList<>(accepted.size());
         Set<Long> deleted = new HashSet<>();
         for (int i : accepted) {
@@ -210,11 +210,56 @@ public class MessageService {
         }
         messages.addAll(rows); // the changed messages are flushed with the new rows
         messages.forgetEditedTexts(deleted);
+        messages.forgetMentions(deleted);
+        Map<Integer, List<String>> mentioned = storeMentions(rows);
         for (int k = 0; k < rows.size(); k++) {
             ChatMessage row = rows.get(k);
             stored.fire(new MessageStored(row.event()));
-            outcomes[accepted.get(k)] = new Outcome.Stored(row.event(), row.ack());
+            outcomes[accepted.get(k)] = new Outcome.Stored(row.event(), row.ack(), mentioned.getOrDefault(k, List.of()));
         }
+    }
+
+    /**
+     * Records whom the new messages of a batch mention (members of the room other than the sender),
+     * and returns them by row. Edits mention no one new: an edit would otherwise notify again. A batch
+     * without an '@' in any new message costs nothing more; one with costs a query for which of the
+     * names are members and one batch insert.
+     */
+    private Map<Integer, List<String>> storeMentions(List<ChatMessage> rows) {
+        Map<Integer, Set<String>> named = new HashMap<>();
+        for (int k = 0; k < rows.size(); k++) {
+            ChatMessage row = rows.get(k);
+            Set<String> names = row.isMessage() ? Mentions.in(row.text()) : Set.of();
+            if (!names.isEmpty()) {
+                named.put(k, names);
+            }
+        }
+        if (named.isEmpty()) {
+            return Map.of();
+        }
+        Set<Long> roomIds = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        named.forEach((k, n) -> {
+            roomIds.add(rows.get(k).roomId());
+            names.addAll(n);
+        });
+        Set<Membership.Key> members = rooms.membersAmong(roomIds, names);
+        Map<Integer, List<String>> mentioned = new HashMap<>();
+        List<Mention> mentions = new ArrayList<>();
+        named.forEach((k, n) -> {
+            ChatMessage row = rows.get(k);
+            List<String> found = n.stream()
+                    .filter(name -> !name.equals(row.sender()) && members.contains(new Membership.Key(row.roomId(), name)))
+                    .toList();
+            if (!found.isEmpty()) {
+                mentioned.put(k, found);
+                found.forEach(name -> mentions.add(new Mention(row.id(), name, row.roomId(), row.seq())));
+            }
+        });
+        if (!mentions.isEmpty()) {
+            messages.addMentions(mentions);
+        }
+        return mentioned;
     }
 
     /** An edit's or delete's message id; null for a send. */

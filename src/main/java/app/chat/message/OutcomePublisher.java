@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns outcomes into what subscribers and senders receive: a stored message goes to its room and
- * an ack to its sender; a duplicate gets the original ack again; a rejection its error.
+ * Turns outcomes into what subscribers and senders receive: a stored message goes to its room, an
+ * ack to its sender and a mention event to each member it mentions; a duplicate gets the original ack again; a rejection its error.
  */
 @ApplicationScoped
 class OutcomePublisher {
@@ -61,6 +61,9 @@ class OutcomePublisher {
             out.add(new Outgoing(Destinations.roomTopic(s.event().roomId()), json.write(s.event())));
             if (s.ack() != null) {
                 out.add(new Outgoing(userTopic, json.write(s.ack())));
+            }
+            for (String member : s.mentioned()) {
+                out.add(new Outgoing(Destinations.userTopic(member), json.write(MentionEvent.of((ChatEvent) s.event()))));
             }
         } else if (outcome instanceof Outcome.Duplicate d) {
             if (d.ack() != null) {

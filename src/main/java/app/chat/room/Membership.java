@@ -34,14 +34,20 @@ public class Membership {
     @Column(nullable = false, length = 16)
     private RoomRole role;
 
+    /** The seq up to which the member has read the room; it never moves backwards. */
+    @Column(name = "read_seq", nullable = false)
+    private long readSeq;
+
     protected Membership() {
     }
 
-    Membership(long roomId, String username, RoomRole role, Instant joinedAt) {
+    /** A member who starts with the room read up to {@code readSeq}: its last seq when they join. */
+    Membership(long roomId, String username, RoomRole role, Instant joinedAt, long readSeq) {
         this.roomId = roomId;
         this.username = username;
         this.role = role;
         this.joinedAt = joinedAt;
+        this.readSeq = readSeq;
     }
 
     long roomId() {
@@ -50,6 +56,10 @@ public class Membership {
 
     RoomRole role() {
         return role;
+    }
+
+    long readSeq() {
+        return readSeq;
     }
 
     void changeRole(RoomRole role) {

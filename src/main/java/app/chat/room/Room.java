@@ -29,6 +29,11 @@ public class Room {
     @Column(name = "last_seq", nullable = false)
     private long lastSeq;
 
+    /** When the newest entry (message, edit or delete) was stored; null while the room is empty. */
+    @Convert(converter = UtcInstantConverter.class)
+    @Column(name = "last_activity")
+    private Instant lastActivity;
+
     @Column(name = "created_by", nullable = false, length = 32)
     private String createdBy;
 
@@ -73,19 +78,25 @@ public class Room {
         return kind;
     }
 
+    long lastSeq() {
+        return lastSeq;
+    }
+
     /** The pair of a direct message; null for other rooms. */
     DirectPair pair() {
         return dmPair == null ? null : DirectPair.parse(dmPair);
     }
 
-    /** The room as {@code viewer}, whose standing in it that is, sees it. */
-    RoomView view(String viewer, Standing standing) {
+    /** The room as {@code viewer}, whose standing in it and reading of it those are, sees it. */
+    RoomView view(String viewer, Standing standing, Reading reading) {
         String role = standing.isMember() ? standing.role().wire() : null;
         if (kind == RoomKind.DM) {
             DirectPair pair = pair();
             return new RoomView(id, pair.otherThan(viewer), kind.wire(), standing.isMember(), role, false,
-                    pair.otherThan(viewer), pair.startingWith(viewer));
+                    pair.otherThan(viewer), pair.startingWith(viewer),
+                    lastSeq, reading.readSeq(), reading.unread(), reading.mentions(), lastActivity);
         }
-        return new RoomView(id, name, kind.wire(), standing.isMember(), role, standing.invited(), null, null);
+        return new RoomView(id, name, kind.wire(), standing.isMember(), role, standing.invited(), null, null,
+                lastSeq, reading.readSeq(), reading.unread(), reading.mentions(), lastActivity);
     }
 }

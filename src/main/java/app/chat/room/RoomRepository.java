@@ -3,6 +3,9 @@ package app.chat.room;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,15 +26,19 @@ class RoomRepository {
     }
 
     /**
-     * Adds each room's count to its last seq, room by room in id order, and returns the new last seqs.
-     * The updated rows stay locked until commit, so seq numbers are handed out one writer at a time
-     * (across nodes too), and the id order keeps two writers from deadlocking. Plain statements, no
-     * entities: loading a Room to lock it cost more than the message insert.
+     * Adds each room's count to its last seq and makes {@code at} its last activity, room by room in
+     * id order, and returns the new last seqs. The updated rows stay locked until commit, so seq
+     * numbers are handed out one writer at a time (across nodes too), and the id order keeps two
+     * writers from deadlocking. Plain statements, no entities: loading a Room to lock it cost more
+     * than the message insert. (Native, because the time is bound as the column's type; the cache is
+     * off, so no entity is left stale.)
      */
-    Map<Long, Long> advanceLastSeqs(SortedMap<Long, Integer> counts) {
+    Map<Long, Long> advanceLastSeqs(SortedMap<Long, Integer> counts, Instant at) {
+        OffsetDateTime activity = at.atOffset(ZoneOffset.UTC);
         for (var room : counts.entrySet()) {
-            em.createQuery("update Room r set r.lastSeq = r.lastSeq + :count where r.id = :id")
-                    .setParameter("count", (long) room.getValue()).setParameter("id", room.getKey()).executeUpdate();
+            em.createNativeQuery("update room set last_seq = last_seq + ?1, last_activity = ?2 where id = ?3")
+                    .setParameter(1, (long) room.getValue()).setParameter(2, activity).setParameter(3, room.getKey())
+                    .executeUpdate();
         }
         Map<Long, Long> last = new HashMap<>();
         em.createQuery("select r.id, r.lastSeq from Room r where r.id in :ids", Object[].class)
@@ -59,6 +66,37 @@ class RoomRepository {
         return found;
     }
 
+    /**
+     * Which of these users are members of which of these rooms, in one query: the mentions of a whole
+     * batch of messages. The primary key (room_id, username) answers it with a point look-up per room
+     * and name (H2 2.2 and PostgreSQL take both IN lists as index conditions), however many members
+     * the rooms have.
+     */
+    Set<Membership.Key> membersAmong(Collection<Long> roomIds, Collection<String> usernames) {
+        Set<Membership.Key> found = new HashSet<>();
+        em.createQuery("select m.roomId, m.username from Membership m where m.username in :users and m.roomId in :rooms", Object[].class)
+                .setParameter("users", usernames).setParameter("rooms", roomIds).getResultStream()
+                .forEach(row -> found.add(new Membership.Key((Long) row[0], (String) row[1])));
+        return found;
+    }
+
+    /**
+     * Moves a member's read marker up to {@code seq}, never down: one conditional statement, so that
+     * two tabs marking at once cannot move it backwards. Returns whether it moved.
+     */
+    boolean advanceReadSeq(long roomId, String username, long seq) {
+        return em.createQuery("update Membership m set m.readSeq = :seq"
+                        + " where m.roomId = :room and m.username = :user and m.readSeq < :seq")
+                .setParameter("seq", seq).setParameter("room", roomId).setParameter("user", username)
+                .executeUpdate() > 0;
+    }
+
+    /** A member's read marker as the database has it now; empty when they are not a member. */
+    Optional<Long> readSeq(long roomId, String username) {
+        return em.createQuery("select m.readSeq from Membership m where m.roomId = :room and m.username = :user", Long.class)
+                .setParameter("room", roomId).setParameter("user", username).getResultStream().findFirst();
+    }
+
     void add(Room room) {
         em.persist(room);
         em.flush();
@@ -77,12 +115,12 @@ class RoomRepository {
                 .setParameter("pair", pair.key()).getResultStream().findFirst();
     }
 
-    /** The user's role in each room they are in. */
-    Map<Long, RoomRole> rolesOf(String username) {
-        Map<Long, RoomRole> roles = new HashMap<>();
+    /** The user's memberships (role, read marker) by room. */
+    Map<Long, Membership> membershipsOf(String username) {
+        Map<Long, Membership> found = new HashMap<>();
         em.createQuery("select m from Membership m where m.username = :user", Membership.class)
-                .setParameter("user", username).getResultStream().forEach(m -> roles.put(m.roomId(), m.role()));
-        return roles;
+                .setParameter("user", username).getResultStream().forEach(m -> found.put(m.roomId(), m));
+        return found;
     }
 
     Set<Long> invitesOf(String username) {

@@ -51,7 +51,8 @@ public class RoomResource {
     @GET
     @SecurityRequirement(name = ChatApplication.BASIC)
     @SecurityRequirement(name = ChatApplication.BEARER)
-    @Operation(summary = "The rooms the caller may see: public ones, and the private rooms and direct messages they are in or invited to")
+    @Operation(summary = "The rooms the caller may see: public ones, and the private rooms and direct messages they are in or invited to;"
+            + " each with lastSeq, lastActivity and, for the caller's rooms, readSeq and the unread and mentions above it")
     @APIResponse(responseCode = "200", description = "the rooms")
     @APIResponse(responseCode = "401", description = "wrong or no credentials")
     @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
@@ -143,6 +144,23 @@ public class RoomResource {
                                @NotNull(message = "a JSON body is required") @Valid RoleChange change) {
         rooms.changeRole(roomId, caller(), member, change.role());
         return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{id}/read")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
+    @Operation(summary = "Mark a room read up to a seq; the marker never moves back (a lower seq is ignored). When it moves,"
+            + " the caller's user topic gets {\"type\":\"read\",\"roomId\",\"seq\"}")
+    @APIResponse(responseCode = "200", description = "the marker now: {\"type\":\"read\",\"roomId\",\"seq\"}")
+    @APIResponse(responseCode = "400", description = "INVALID_REQUEST (seq required, 0 or more, not beyond the room's last seq) or INVALID_JSON")
+    @APIResponse(responseCode = "401", description = "wrong or no credentials")
+    @APIResponse(responseCode = "403", description = "NOT_A_MEMBER")
+    @APIResponse(responseCode = "404", description = "UNKNOWN_ROOM")
+    @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
+    public ReadMarker markRead(@PathParam("id") long roomId, @NotNull(message = "a JSON body is required") @Valid ReadUpTo read) {
+        return rooms.markRead(roomId, caller(), read.seq());
     }
 
     private String caller() {

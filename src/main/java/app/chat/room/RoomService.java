@@ -1,6 +1,9 @@
 package app.chat.room;
 
+import app.chat.platform.ChatJson;
 import app.chat.platform.WellFormedText;
+import app.chat.publish.ChatPublisher;
+import app.chat.publish.Destinations;
 import app.chat.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -37,6 +40,15 @@ public class RoomService {
     @Inject
     RoomNotices notices;
 
+    @Inject
+    UnreadCounter unreadCounter;
+
+    @Inject
+    ChatPublisher publisher;
+
+    @Inject
+    ChatJson json;
+
     /** Creates a room ({@code visibility} public, the default, or private); its creator is its owner. */
     @Transactional
     public RoomView create(String rawName, String visibility, String creator) {
@@ -51,10 +63,10 @@ public class RoomService {
         Instant now = now();
         Room room = new Room(name, kind, creator, now);
         rooms.add(room);
-        rooms.addMember(new Membership(room.id(), creator, RoomRole.OWNER, now));
+        rooms.addMember(new Membership(room.id(), creator, RoomRole.OWNER, now, 0));
         // no "joined" event: the room's stream starts with it, its creator is in it from the start
-        RoomView view = room.view(creator, new Standing(RoomRole.OWNER, false));
-        notices.created(creator, view, room.view(null, Standing.STRANGER), kind == RoomKind.PUBLIC);
+        RoomView view = room.view(creator, new Standing(RoomRole.OWNER, false), Reading.upTo(0));
+        notices.created(creator, view, room.view(null, Standing.STRANGER, Reading.NOT_A_MEMBER), kind == RoomKind.PUBLIC);
         return view;
     }
 
@@ -68,14 +80,61 @@ public class RoomService {
         throw new ValidationException("visibility must be public or private");
     }
 
-    /** The rooms {@code viewer} may see (public ones, and those they are in or invited to), each as they see it. */
+    /**
+     * The rooms {@code viewer} may see (public ones, and those they are in or invited to), each as they
+     * see it, with their read marker and what waits above it. Four queries however many rooms: the
+     * rooms, the viewer's memberships, invites, and one count of the rooms with anything unread.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RoomView> list(String viewer) {
-        Map<Long, RoomRole> roles = rooms.rolesOf(viewer);
+        Map<Long, Membership> memberships = rooms.membershipsOf(viewer);
         Set<Long> invites = rooms.invitesOf(viewer);
-        return rooms.visibleTo(viewer).stream()
-                .map(r -> r.view(viewer, new Standing(roles.get(r.id()), invites.contains(r.id()))))
-                .toList();
+        List<Room> visible = rooms.visibleTo(viewer);
+        Map<Long, Long> behind = new HashMap<>();
+        for (Room r : visible) {
+            Membership m = memberships.get(r.id());
+            if (m != null && m.readSeq() < r.lastSeq()) {
+                behind.put(r.id(), m.readSeq());
+            }
+        }
+        Map<Long, UnreadCounter.Unread> unread = behind.isEmpty() ? Map.of() : unreadCounter.count(viewer, behind);
+        return visible.stream().map(r -> {
+            Membership m = memberships.get(r.id());
+            Standing standing = new Standing(m == null ? null : m.role(), invites.contains(r.id()));
+            return r.view(viewer, standing, reading(m, unread.get(r.id())));
+        }).toList();
+    }
+
+    private static Reading reading(Membership m, UnreadCounter.Unread unread) {
+        if (m == null) {
+            return Reading.NOT_A_MEMBER;
+        }
+        return unread == null ? Reading.upTo(m.readSeq()) : new Reading(m.readSeq(), unread.messages(), unread.mentions());
+    }
+
+    /**
+     * Moves the reader's marker in a room up to {@code seq} (never down: a lower seq changes nothing)
+     * and returns the marker. When it moved, the reader's user topic hears of it after the commit, so
+     * that all their tabs agree. A seq beyond the room's last is refused: no client has seen it.
+     */
+    @Transactional
+    public ReadMarker markRead(long roomId, String reader, long seq) {
+        Room room = rooms.find(roomId).orElseThrow(() -> new UnknownRoomException(roomId));
+        if (!rooms.isMember(roomId, reader)) {
+            throw new NotAMemberException(roomId);
+        }
+        if (seq < 0) {
+            throw new ValidationException("seq must be 0 or more");
+        }
+        if (seq > room.lastSeq()) {
+            throw new ValidationException("seq " + seq + " is beyond the last seq of room " + roomId + " (" + room.lastSeq() + ")");
+        }
+        if (rooms.advanceReadSeq(roomId, reader, seq)) {
+            // within the transaction: sent once it commits, never for a marker that did not move
+            publisher.publish(List.of(new ChatPublisher.Outgoing(Destinations.userTopic(reader),
+                    json.write(ReadMarker.of(roomId, seq)))));
+        }
+        return ReadMarker.of(roomId, rooms.readSeq(roomId, reader).orElseThrow(() -> new NotAMemberException(roomId)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -117,9 +176,10 @@ public class RoomService {
                 throw new RoomRequestRefused(Refusal.BANNED, "you were banned from room " + roomId);
             default:
                 rooms.removeInvite(roomId, username);
-                rooms.addMember(new Membership(roomId, username, RoomRole.MEMBER, now()));
+                // read up to now: an old room does not greet a newcomer with its whole history as unread
+                rooms.addMember(new Membership(roomId, username, RoomRole.MEMBER, now(), room.lastSeq()));
                 changed(room, new MemberChange(roomId, username, MemberChange.Action.JOINED, username, null));
-                notices.toUser(username, "joined", room.view(username, new Standing(RoomRole.MEMBER, false)));
+                notices.toUser(username, "joined", room.view(username, new Standing(RoomRole.MEMBER, false), Reading.upTo(room.lastSeq())));
                 return true;
         }
     }
@@ -130,7 +190,7 @@ public class RoomService {
         if (rooms.removeMember(roomId, username)) {
             membershipEnded.fire(new MembershipEnded(roomId, username));
             changed(room, new MemberChange(roomId, username, MemberChange.Action.LEFT, username, null));
-            notices.toUser(username, "left", room.view(username, rooms.standing(roomId, username)));
+            notices.toUser(username, "left", room.view(username, rooms.standing(roomId, username), Reading.NOT_A_MEMBER));
         }
     }
 
@@ -154,7 +214,7 @@ public class RoomService {
         }
         rooms.removeBan(roomId, invitee);
         rooms.addInvite(new Invite(roomId, invitee, inviter, now()));
-        notices.toUser(invitee, "invited", room.view(invitee, new Standing(null, true)));
+        notices.toUser(invitee, "invited", room.view(invitee, new Standing(null, true), Reading.NOT_A_MEMBER));
         return true;
     }
 
@@ -187,7 +247,7 @@ public class RoomService {
             changed(room, new MemberChange(roomId, member, ban ? MemberChange.Action.BANNED : MemberChange.Action.REMOVED, remover, null));
         }
         if (wasMember || theirs.invited()) {
-            notices.toUser(member, "removed", room.view(member, rooms.standing(roomId, member)));
+            notices.toUser(member, "removed", room.view(member, rooms.standing(roomId, member), Reading.NOT_A_MEMBER));
         }
     }
 
@@ -229,10 +289,15 @@ public class RoomService {
             return Optional.empty();
         }
         Room room = found.get();
-        if (!rooms.isMember(room.id(), me)) {
-            rooms.addMember(new Membership(room.id(), me, RoomRole.MEMBER, now()));
+        Optional<Membership> membership = rooms.membership(room.id(), me);
+        if (membership.isEmpty()) {
+            rooms.addMember(new Membership(room.id(), me, RoomRole.MEMBER, now(), room.lastSeq()));
+            return Optional.of(room.view(me, new Standing(RoomRole.MEMBER, false), Reading.upTo(room.lastSeq())));
         }
-        return Optional.of(room.view(me, new Standing(RoomRole.MEMBER, false)));
+        long readSeq = membership.get().readSeq();
+        UnreadCounter.Unread unread = readSeq < room.lastSeq()
+                ? unreadCounter.count(me, Map.of(room.id(), readSeq)).get(room.id()) : null;
+        return Optional.of(room.view(me, new Standing(RoomRole.MEMBER, false), reading(membership.get(), unread)));
     }
 
     /**
@@ -246,10 +311,10 @@ public class RoomService {
         Instant now = now();
         Room room = Room.direct(pair, me, now);
         rooms.add(room);
-        rooms.addMember(new Membership(room.id(), pair.first(), RoomRole.MEMBER, now));
-        rooms.addMember(new Membership(room.id(), pair.second(), RoomRole.MEMBER, now));
-        notices.toUser(other, "created", room.view(other, new Standing(RoomRole.MEMBER, false)));
-        return room.view(me, new Standing(RoomRole.MEMBER, false));
+        rooms.addMember(new Membership(room.id(), pair.first(), RoomRole.MEMBER, now, 0));
+        rooms.addMember(new Membership(room.id(), pair.second(), RoomRole.MEMBER, now, 0));
+        notices.toUser(other, "created", room.view(other, new Standing(RoomRole.MEMBER, false), Reading.upTo(0)));
+        return room.view(me, new Standing(RoomRole.MEMBER, false), Reading.upTo(0));
     }
 
     /** The room, if {@code user} may see it; else as if it did not exist, so that a private room does not show. */
@@ -271,6 +336,15 @@ public class RoomService {
         return roomIds.isEmpty() ? Set.of() : rooms.existing(roomIds);
     }
 
+    /**
+     * Of the given rooms and users, the pairs that are memberships, in one query: for the mentions of
+     * a batch, where the users are the names mentioned.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<Membership.Key> membersAmong(Collection<Long> roomIds, Collection<String> usernames) {
+        return roomIds.isEmpty() || usernames.isEmpty() ? Set.of() : rooms.membersAmong(roomIds, usernames);
+    }
+
     /** Of the given rooms and users, the pairs that are memberships: one query for a whole batch. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<Membership.Key> memberships(Collection<Long> roomIds, Collection<String> usernames) {
@@ -279,13 +353,13 @@ public class RoomService {
 
     /**
      * Reserves {@code count} consecutive message seqs in each room of {@code counts} and returns the
-     * first of them per room. Locks the room rows (in id order, so that two nodes writing the same
-     * rooms cannot deadlock) until the caller's transaction ends: seqs are gapless and unique across
-     * nodes, and a rolled-back transaction gives its numbers back.
+     * first of them per room; {@code at} becomes the rooms' last activity. Locks the room rows (in id
+     * order, so that two nodes writing the same rooms cannot deadlock) until the caller's transaction
+     * ends: seqs are gapless and unique across nodes, and a rolled-back transaction gives its numbers back.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<Long, Long> reserveSeqs(Map<Long, Integer> counts) {
-        Map<Long, Long> last = rooms.advanceLastSeqs(new TreeMap<>(counts));
+    public Map<Long, Long> reserveSeqs(Map<Long, Integer> counts, Instant at) {
+        Map<Long, Long> last = rooms.advanceLastSeqs(new TreeMap<>(counts), at);
         Map<Long, Long> first = new HashMap<>();
         for (var room : counts.entrySet()) {
             Long lastSeq = last.get(room.getKey());

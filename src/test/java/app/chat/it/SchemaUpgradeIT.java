@@ -217,6 +217,10 @@ class SchemaUpgradeIT {
             assertEquals("public", rooms.get(ROOM).getString("kind"));
             assertEquals("public", rooms.get(OTHER_ROOM).getString("kind"), "listed to alice though she is not in it");
             assertEquals("owner", rooms.get(ROOM).getString("role"));
+            // V7: members from before start with their rooms read; the last activity is the newest message's
+            assertEquals(3, rooms.get(ROOM).getJsonNumber("readSeq").longValue());
+            assertEquals(0, rooms.get(ROOM).getJsonNumber("unread").longValue());
+            assertEquals(HISTORY.get(2)[4], Instant.parse(rooms.get(ROOM).getString("lastActivity")));
             assertEquals("owner", api.as(BOB, "GET", "api/rooms", null).array().stream().map(v -> v.asJsonObject())
                     .filter(r -> r.getJsonNumber("id").longValue() == OTHER_ROOM).findFirst().orElseThrow().getString("role"));
             assertEquals(201, api.as(ALICE, "POST", "api/rooms/" + OTHER_ROOM + "/members", null).status(), "joined without an invite");
@@ -284,7 +288,7 @@ class SchemaUpgradeIT {
                 while (r.next()) {
                     rows.add(r.getString(1) + " " + r.getString(2) + " " + r.getBoolean(3));
                 }
-                assertEquals(List.of("1 BASELINE true", "2 JDBC true", "3 SQL true", "4 SQL true", "5 SQL true", "6 SQL true"), rows);
+                assertEquals(List.of("1 BASELINE true", "2 JDBC true", "3 SQL true", "4 SQL true", "5 SQL true", "6 SQL true", "7 SQL true"), rows);
             }
         }
     }

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -299,12 +300,58 @@ class MessageServiceBatchTest {
                 service.check(app.chat.publish.Destinations.CHAT_DELETE, "{\"roomId\":1,\"messageId\":5}"));
     }
 
+    static PendingMessage say(String sender, long room, String text, String clientMsgId) {
+        return new PendingMessage(sender, new SendCommand(room, text, clientMsgId), "ID:" + clientMsgId, true);
+    }
+
+    @Test
+    void aMessageMentionsMembersOtherThanItsSenderOnceEach() {
+        rooms.members.add(new Membership.Key(LOBBY, "cyd"));
+        var outcome = (Outcome.Stored) service.storeAll(List.of(
+                say("ann", LOBBY, "@bob, @Cyd and @bob again; not @ann, @dan (not here) or @nobody", "m1"))).get(0);
+        assertEquals(List.of("bob", "cyd"), outcome.mentioned());
+        assertEquals(2, stored.mentions.size());
+        assertEquals(1, rooms.membersAmongCalls);
+    }
+
+    @Test
+    void aBatchAsksForItsMentionedMembersOnceAndOneWithoutAtSignsNotAtAll() {
+        service.storeAll(List.of(say("ann", LOBBY, "no one", "n1"), say("bob", LOBBY, "plain", "n2")));
+        assertEquals(0, rooms.membersAmongCalls, "no '@', no query");
+        var outcomes = service.storeAll(List.of(say("ann", LOBBY, "hi @bob", "a1"), say("bob", LOBBY, "hi @ann", "b1"),
+                say("ann", ATTIC, "@bob is not in the attic", "a2")));
+        assertEquals(1, rooms.membersAmongCalls, "one query for the whole batch");
+        assertEquals(List.of(List.of("bob"), List.of("ann"), List.of()),
+                outcomes.stream().map(o -> ((Outcome.Stored) o).mentioned()).toList());
+    }
+
+    @Test
+    void anEditMentionsNoOneAndADeleteForgetsTheMessagesMentions() {
+        var sent = (Outcome.Stored) service.storeAll(List.of(say("ann", LOBBY, "hi @bob", "m"))).get(0);
+        long id = sent.event().id();
+        var edited = (Outcome.Stored) service.storeAll(List.of(new PendingMessage("ann",
+                new EditCommand(LOBBY, id, "hi @bob, again", "e"), "ID:e", true))).get(0);
+        assertEquals(List.of(), edited.mentioned(), "an edit does not notify again");
+        assertEquals(1, stored.mentions.size());
+        service.storeAll(List.of(new PendingMessage("ann", new DeleteCommand(LOBBY, id, "d"), "ID:d", true)));
+        assertEquals(List.of(id), stored.mentionsForgotten);
+    }
+
+    @Test
+    void storingGivesTheRoomItsLastActivity() {
+        service.clock = java.time.Clock.fixed(Instant.parse("2026-12-03T10:15:30.123456Z"), java.time.ZoneOffset.UTC);
+        service.storeAll(List.of(send("ann", LOBBY, "t")));
+        assertEquals(Instant.parse("2026-12-03T10:15:30.123Z"), rooms.lastActivity.get(LOBBY));
+    }
+
     /** Rooms and memberships in memory; reserving seqs behaves as the locked rows do. */
     static final class FakeRooms extends RoomService {
         final Map<Long, Long> lastSeq = new TreeMap<>();
         final Set<Membership.Key> members = new HashSet<>();
         final Set<Membership.Key> moderators = new HashSet<>();
         final Set<Long> hidden = new HashSet<>();
+        final Map<Long, Instant> lastActivity = new HashMap<>();
+        int membersAmongCalls;
 
         @Override
         public boolean canSee(long roomId, String username) {
@@ -337,7 +384,14 @@ class MessageServiceBatchTest {
         }
 
         @Override
-        public Map<Long, Long> reserveSeqs(Map<Long, Integer> counts) {
+        public Set<Membership.Key> membersAmong(Collection<Long> roomIds, Collection<String> usernames) {
+            membersAmongCalls++;
+            return memberships(roomIds, usernames);
+        }
+
+        @Override
+        public Map<Long, Long> reserveSeqs(Map<Long, Integer> counts, Instant at) {
+            counts.keySet().forEach(room -> lastActivity.put(room, at));
             Map<Long, Long> first = new HashMap<>();
             counts.forEach((room, n) -> {
                 first.put(room, lastSeq.get(room) + 1);
@@ -351,6 +405,8 @@ class MessageServiceBatchTest {
     static final class FakeMessages extends MessageRepository {
         final List<ChatMessage> rows = new ArrayList<>();
         final List<Long> forgotten = new ArrayList<>();
+        final List<Mention> mentions = new ArrayList<>();
+        final List<Long> mentionsForgotten = new ArrayList<>();
         long nextId = 100;
 
         ChatMessage byId(long id) {
@@ -367,6 +423,16 @@ class MessageServiceBatchTest {
         @Override
         void forgetEditedTexts(Set<Long> deletedMessageIds) {
             forgotten.addAll(deletedMessageIds);
+        }
+
+        @Override
+        void addMentions(List<Mention> added) {
+            mentions.addAll(added);
+        }
+
+        @Override
+        void forgetMentions(Set<Long> deletedMessageIds) {
+            mentionsForgotten.addAll(deletedMessageIds);
         }
 
         @Override
