@@ -48,6 +48,10 @@ public class Membership {
         return roomId;
     }
 
+    String username() {
+        return username;
+    }
+
     RoomRole role() {
         return role;
     }
