@@ -20,7 +20,7 @@ class ArchitectureTest {
 
     private static final String BROKER = "app.chat.broker..";
     private static final String PORT = "app.chat.publish..";
-    private static final String[] FEATURES = {"app.chat.message..", "app.chat.room..", "app.chat.user..", "app.chat.web.."};
+    private static final String[] FEATURES = {"app.chat.message..", "app.chat.presence..", "app.chat.room..", "app.chat.user..", "app.chat.web.."};
 
     static JavaClasses classes;
 
@@ -37,7 +37,7 @@ class ArchitectureTest {
     @Test
     void platformDependsOnNoFeature() {
         noClasses().that().resideInAPackage("app.chat.platform")
-                .should().dependOnClassesThat().resideInAnyPackage("app.chat.user..", "app.chat.room..", "app.chat.message..", BROKER, PORT, "app.chat.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.chat.user..", "app.chat.room..", "app.chat.message..", "app.chat.presence..", BROKER, PORT, "app.chat.web..")
                 .check(classes);
     }
 
@@ -54,14 +54,14 @@ class ArchitectureTest {
     @Test
     void usersAndRoomsStandAlone() {
         noClasses().that().resideInAnyPackage("app.chat.user..", "app.chat.room..")
-                .should().dependOnClassesThat().resideInAnyPackage("app.chat.message..", BROKER, "app.chat.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.chat.message..", "app.chat.presence..", BROKER, "app.chat.web..")
                 .check(classes);
     }
 
     @Test
     void webUsesOnlyThePlatform() {
         noClasses().that().resideInAPackage("app.chat.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("app.chat.user..", "app.chat.room..", "app.chat.message..", BROKER, PORT)
+                .should().dependOnClassesThat().resideInAnyPackage("app.chat.user..", "app.chat.room..", "app.chat.message..", "app.chat.presence..", BROKER, PORT)
                 .check(classes);
     }
 

@@ -1,7 +1,9 @@
 package app.chat.broker;
 
 import app.chat.platform.ProxySettings;
+import app.chat.presence.Connections;
 import app.chat.publish.Destinations;
+import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,7 +20,11 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -49,14 +55,22 @@ public class BrokerLifecycle {
     @Inject
     ProxySettings proxies;
 
+    @Inject
+    Connections connections;
+
     @Resource
     ContextService contextService;
 
     /** Artemis' audit loggers write a line per message at INFO: costly, and noise for a chat. */
     private static final java.util.logging.Logger AUDIT = java.util.logging.Logger.getLogger("org.apache.activemq.audit");
 
+    /** Typing notices: at most one per user and room this often (README, STOMP). */
+    static final Duration TYPING_INTERVAL = Duration.ofSeconds(2);
+
     private volatile ActiveMQServer server;
     private BacklogLimit backlogLimit;
+    private ThreadPoolExecutor membershipLookups;
+    private volatile MemberCache typingMembers;
 
     @PostConstruct
     void start() {
@@ -69,11 +83,14 @@ public class BrokerLifecycle {
             configuration.registerBrokerPlugin(new InboundGuard(JsonProvider.provider()));
             configuration.registerBrokerPlugin(connectionGuard);
             configuration.registerBrokerPlugin(new BroadcastTrim());
+            configuration.registerBrokerPlugin(new PresenceTracker(
+                    contextService.createContextualProxy(connections, Connections.class)));
             ChatAccess onAppContext = contextService.createContextualProxy(access, ChatAccess.class);
             server = new ActiveMQServerImpl(configuration, new ChatSecurityManager(onAppContext, proxies.clientAddress()));
             server.start();
             requireAcceptorsStarted();
             guardConnections(connectionGuard);
+            relayTyping(onAppContext);
             LOG.log(Level.INFO, "Chat broker {0} started in {1} ms; STOMP over WebSocket on {2}",
                     configuration.getName(), (System.nanoTime() - started) / 1_000_000, stompEndpoints(configuration));
         } catch (RuntimeException e) {
@@ -105,6 +122,29 @@ public class BrokerLifecycle {
                 .install(server);
         backlogLimit = new BacklogLimit(server, settings.maxSubscriberBacklog());
         backlogLimit.start(2000);
+    }
+
+    /**
+     * Typing notices never take the message path ({@link TypingRelay}); membership is looked up on
+     * two threads of their own, with a bounded queue, never on the broker's network threads.
+     */
+    private void relayTyping(ChatAccess onAppContext) {
+        membershipLookups = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1000), runnable -> {
+            Thread thread = new Thread(runnable, "chat-typing-membership");
+            thread.setDaemon(true);
+            return thread;
+        });
+        typingMembers = new MemberCache(onAppContext, membershipLookups, Duration.ofSeconds(30), TYPING_INTERVAL, 100_000);
+        server.getRemotingService().addIncomingInterceptor(new TypingRelay(server,
+                new TypingThrottle(TYPING_INTERVAL, 100_000, Ticker.systemTicker()), typingMembers, JsonProvider.provider()));
+    }
+
+    /** The user left or was removed: their typing notices for the room stop at once (on this node). */
+    public void membershipEnded(long roomId, String username) {
+        MemberCache members = typingMembers;
+        if (members != null) {
+            members.forget(roomId, username);
+        }
     }
 
     @PreDestroy
@@ -197,6 +237,9 @@ public class BrokerLifecycle {
     private void stopQuietly() {
         if (backlogLimit != null) {
             backlogLimit.stop();
+        }
+        if (membershipLookups != null) {
+            membershipLookups.shutdownNow();
         }
         ActiveMQServer s = server;
         if (s == null) {

@@ -2,8 +2,6 @@ package app.chat.broker;
 
 import app.chat.publish.Destinations;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParser;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.activemq.artemis.api.core.ActiveMQBuffer;
 import org.apache.activemq.artemis.api.core.Message;
@@ -41,10 +39,10 @@ final class InboundGuard implements ActiveMQServerMessagePlugin {
         "_AMQ_ROUTING_TYPE", "_AMQ_ROUTE_TO", "_AMQ_ORIG_ADDRESS", "_AMQ_ORIG_QUEUE"};
     private static final SimpleString SENT_TO = SimpleString.of(Destinations.SENT_TO);
 
-    private final JsonProvider json;
+    private final RoomIdField roomIds;
 
     InboundGuard(JsonProvider json) {
-        this.json = json;
+        this.roomIds = new RoomIdField(json);
     }
 
     @Override
@@ -70,40 +68,9 @@ final class InboundGuard implements ActiveMQServerMessagePlugin {
         return GROUP_PREFIX + sender + "/room-" + (roomId == null ? "none" : roomId);
     }
 
-    /**
-     * The body's top-level {@code roomId} when it is a whole number that fits a long, else null
-     * (the MDB tells the sender what is wrong with it). Reads only as far as that field: the MDB
-     * parses the whole body anyway, this is only for the group.
-     */
+    /** See {@link RoomIdField}: only for the group; the MDB parses the whole body anyway. */
     Long roomIdOf(byte[] body) {
-        try (JsonParser parser = json.createParser(new ByteArrayInputStream(body))) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                return null;
-            }
-            while (parser.hasNext()) {
-                JsonParser.Event event = parser.next();
-                if (event == JsonParser.Event.KEY_NAME && "roomId".equals(parser.getString())) {
-                    return parser.next() == JsonParser.Event.VALUE_NUMBER && parser.isIntegralNumber()
-                            ? longOrNull(parser) : null;
-                }
-                if (event == JsonParser.Event.START_OBJECT) {
-                    parser.skipObject();
-                } else if (event == JsonParser.Event.START_ARRAY) {
-                    parser.skipArray();
-                }
-            }
-        } catch (RuntimeException malformed) {
-            // not JSON, not UTF-8, or cut short: the MDB tells the sender (INVALID_JSON)
-        }
-        return null;
-    }
-
-    private static Long longOrNull(JsonParser parser) {
-        try {
-            return parser.getBigDecimal().longValueExact();
-        } catch (ArithmeticException tooLarge) {
-            return null;
-        }
+        return roomIds.of(body);
     }
 
     /** A STOMP SEND arrives as a core text message, or as bytes when the client set content-length. */

@@ -14,7 +14,8 @@ import org.apache.activemq.artemis.core.server.ServerSession;
 
 /**
  * When someone leaves a room, their live subscriptions to it end too: leaving is not only a
- * promise of the client's. The broker's cached permission is dropped at the same time.
+ * promise of the client's. The broker's cached permission is dropped at the same time, and so is
+ * the membership its typing relay remembers.
  */
 @ApplicationScoped
 public class SubscriptionRevoker {
@@ -25,6 +26,7 @@ public class SubscriptionRevoker {
     BrokerLifecycle broker;
 
     void onLeave(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipEnded left) {
+        broker.membershipEnded(left.roomId(), left.username());
         if (!broker.isReady()) {
             return;
         }

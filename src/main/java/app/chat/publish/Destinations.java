@@ -16,6 +16,11 @@ public final class Destinations {
     /** Where clients SEND deletes of messages; broker.xml diverts them to {@link #CHAT_SEND}. */
     public static final String CHAT_DELETE = "chat.delete";
     /**
+     * Where clients SEND typing notices. The broker takes them out of the STOMP stream and relays them
+     * to the room topic itself: no address or queue of this name exists.
+     */
+    public static final String CHAT_TYPING = "chat.typing";
+    /**
      * Message property with the address a client sent to ({@link #CHAT_SEND}, {@link #CHAT_EDIT},
      * {@link #CHAT_DELETE}): all three arrive on one queue, so that a person's sends, edits and deletes
      * in a room keep their order. Stamped by the broker, never taken from the client.

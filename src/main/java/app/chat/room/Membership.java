@@ -54,6 +54,10 @@ public class Membership {
         return roomId;
     }
 
+    String username() {
+        return username;
+    }
+
     RoomRole role() {
         return role;
     }

@@ -123,6 +123,12 @@ class RoomRepository {
         return found;
     }
 
+    /** A room's members, by name. */
+    List<Membership> membersOf(long roomId) {
+        return em.createQuery("select m from Membership m where m.roomId = :room order by m.username", Membership.class)
+                .setParameter("room", roomId).getResultList();
+    }
+
     Set<Long> invitesOf(String username) {
         return new HashSet<>(em.createQuery("select i.roomId from Invite i where i.username = :user", Long.class)
                 .setParameter("user", username).getResultList());

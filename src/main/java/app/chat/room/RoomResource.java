@@ -31,6 +31,9 @@ public class RoomResource {
     @Inject
     RoomService rooms;
 
+    @Inject
+    OnlineUsers online;
+
     @Context
     SecurityContext security;
 
@@ -76,6 +79,21 @@ public class RoomResource {
         boolean joined = rooms.join(roomId, caller());
         return Response.status(joined ? Response.Status.CREATED : Response.Status.OK)
                 .entity(new RoomMember(roomId, caller())).build();
+    }
+
+    /** The room's members with their roles and whether each is connected now; for members only. */
+    @GET
+    @Path("{id}/members")
+    @SecurityRequirement(name = ChatApplication.BASIC)
+    @SecurityRequirement(name = ChatApplication.BEARER)
+    @Operation(summary = "The room's members, their roles and who is online (for members)")
+    @APIResponse(responseCode = "200", description = "the members, by name")
+    @APIResponse(responseCode = "403", description = "NOT_A_MEMBER")
+    @APIResponse(responseCode = "404", description = "UNKNOWN_ROOM")
+    @APIResponse(responseCode = "401", description = "wrong or no credentials")
+    @APIResponse(responseCode = "503", description = "DATABASE_UNAVAILABLE, with Retry-After")
+    public List<MemberView> members(@PathParam("id") long roomId) {
+        return rooms.members(roomId, caller(), online);
     }
 
     @DELETE

@@ -370,4 +370,27 @@ public class RoomService {
         }
         return first;
     }
+
+    /**
+     * A room's members with their roles, for one of them: 404 UNKNOWN_ROOM, 403 NOT_A_MEMBER as for
+     * history. {@code online} says who is connected (see {@link OnlineUsers}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MemberView> members(long roomId, String viewer, OnlineUsers online) {
+        if (rooms.find(roomId).isEmpty()) {
+            throw new UnknownRoomException(roomId);
+        }
+        if (!rooms.isMember(roomId, viewer)) {
+            throw new NotAMemberException(roomId);
+        }
+        return rooms.membersOf(roomId).stream()
+                .map(m -> new MemberView(m.username(), m.role().wire(), online.isOnline(m.username())))
+                .toList();
+    }
+
+    /** The ids of the rooms a user is in (for presence: who should hear that they came or went). */
+    @Transactional
+    public Set<Long> roomsOf(String username) {
+        return rooms.rolesOf(username).keySet();
+    }
 }
