@@ -53,6 +53,9 @@ final class ConnectionGuard implements ActiveMQServerConnectionPlugin, ActiveMQS
             return; // in-VM: the application itself
         }
         Channel channel = netty.getChannel();
+        // a connection the broker's TTL check drops is removed without afterDestroyConnection
+        // (Artemis 2.57), but its socket is closed: the socket's end is what frees its entries
+        channel.closeFuture().addListener(closed -> release(connection.getID(), channel));
         var webSocket = channel.pipeline().get(WebSocketServerHandler.class);
         if (webSocket != null && !originAllowed(webSocket)) {
             LOG.log(Level.INFO, "Refused a WebSocket from origin {0}", webSocket.getHttpRequest().headers().get("Origin"));
@@ -109,10 +112,15 @@ final class ConnectionGuard implements ActiveMQServerConnectionPlugin, ActiveMQS
 
     @Override
     public void afterDestroyConnection(RemotingConnection connection) {
-        if (connection.getTransportConnection() instanceof NettyConnection netty) {
-            stompOfChannel.remove(netty.getChannel());
+        release(connection.getID(), connection.getTransportConnection() instanceof NettyConnection netty ? netty.getChannel() : null);
+    }
+
+    /** Forgets a connection once, whichever of its destruction and its socket's close comes first. */
+    void release(Object connectionId, Channel channel) {
+        if (channel != null) {
+            stompOfChannel.remove(channel);
         }
-        String user = userOfConnection.remove(connection.getID());
+        String user = userOfConnection.remove(connectionId);
         if (user != null) {
             connectionsPerUser.computeIfPresent(user, (u, count) -> count.decrementAndGet() <= 0 ? null : count);
         }

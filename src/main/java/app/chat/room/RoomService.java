@@ -372,13 +372,13 @@ public class RoomService {
     }
 
     /**
-     * A room's members with their roles, for one of them: 404 UNKNOWN_ROOM, 403 NOT_A_MEMBER as for
-     * history. {@code online} says who is connected (see {@link OnlineUsers}).
+     * A room's members with their roles, for one of them: 404 UNKNOWN_ROOM (also for a private room or
+     * DM one cannot see), 403 NOT_A_MEMBER as for history. {@code online} says who is connected (see {@link OnlineUsers}).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MemberView> members(long roomId, String viewer, OnlineUsers online) {
-        if (rooms.find(roomId).isEmpty()) {
-            throw new UnknownRoomException(roomId);
+        if (!canSee(roomId, viewer)) {
+            throw new UnknownRoomException(roomId); // a private room or DM of others: as if it did not exist
         }
         if (!rooms.isMember(roomId, viewer)) {
             throw new NotAMemberException(roomId);
@@ -391,6 +391,6 @@ public class RoomService {
     /** The ids of the rooms a user is in (for presence: who should hear that they came or went). */
     @Transactional
     public Set<Long> roomsOf(String username) {
-        return rooms.rolesOf(username).keySet();
+        return rooms.membershipsOf(username).keySet();
     }
 }

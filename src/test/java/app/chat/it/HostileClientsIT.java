@@ -224,6 +224,26 @@ class HostileClientsIT extends SharedChatServer {
     }
 
     @Test
+    void connectionsDroppedForSilenceNoLongerCountAgainstTheUsersLimit() throws Exception {
+        String quiet = api.newUser("quiet");
+        for (int round = 0; round < 2; round++) { // twice the per-user limit of 5 in all
+            List<StompClient> silent = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                StompClient c = StompClient.connectSilently(ChatServer.stompEndpoint(), quiet, ChatApi.PASSWORD, "1000,0");
+                assertTrue(c.isConnected(), "connection " + (round * 5 + i + 1) + ": " + c.connectReply);
+                silent.add(c);
+            }
+            for (StompClient c : silent) {
+                assertTrue(c.awaitClosed(15), "dropped for silence");
+                c.close();
+            }
+        }
+        try (StompClient again = connect(quiet)) {
+            assertTrue(again.isConnected(), String.valueOf(again.connectReply));
+        }
+    }
+
+    @Test
     void foreignOriginsAreRefusedAndTheAllowedOneOrNoneIsAccepted() throws Exception {
         try (StompClient evil = StompClient.open(ChatServer.stompEndpoint(), Map.of("Origin", "http://evil.example"))) {
             evil.sendConnect(bob, ChatApi.PASSWORD, "0,0");

@@ -33,7 +33,7 @@ class PresenceAndTypingIT extends SharedChatServer {
     }
 
     private static StompClient listening(String user, long room) throws Exception {
-        StompClient c = ChatServer.connect(user);
+        StompClient c = ChatServer.connect(user).hearingPresence();
         assertEquals("RECEIPT", c.subscribe("/topic/room." + room).command());
         return c;
     }

@@ -30,8 +30,14 @@ public final class StompClient implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final StompFrameReader reader = new StompFrameReader();
-    private final StompFrameReader.Handler collect = (buf, start, bodyStart, bodyEnd) ->
-            frames.add(StompFrame.parse(buf, start, bodyStart, bodyEnd));
+    /** Presence events come and go with other tests' connections; only tests about them want them. */
+    private volatile boolean hearsPresence;
+    private final StompFrameReader.Handler collect = (buf, start, bodyStart, bodyEnd) -> {
+        StompFrame frame = StompFrame.parse(buf, start, bodyStart, bodyEnd);
+        if (hearsPresence || !isPresence(frame)) {
+            frames.add(frame);
+        }
+    };
     private char heldSurrogate; // a text message's part may end in half a surrogate pair
     private WebSocket socket;
     private volatile boolean stalled;
@@ -45,6 +51,16 @@ public final class StompClient implements AutoCloseable {
             });
 
     private StompClient() {
+    }
+
+    /** Keeps presence events (room topics carry them); other clients never see them. */
+    public StompClient hearingPresence() {
+        hearsPresence = true;
+        return this;
+    }
+
+    private static boolean isPresence(StompFrame frame) {
+        return "MESSAGE".equals(frame.command()) && frame.body().contains("\"type\":\"presence\"");
     }
 
     /** Opens the WebSocket only; the caller sends CONNECT (or something else). */
