@@ -80,6 +80,10 @@ export function onPersonalEvent(event) {
     p.li.classList.add('failed');
     p.li.querySelector('.status').textContent = ERRORS[event.code] || event.message;
     state.pending.delete(event.clientMsgId);
+    if (event.code === 'NOT_A_MEMBER') {
+      // removed or banned from the room: the server ended our subscription without a word
+      document.dispatchEvent(new CustomEvent('chat:not-a-member', { detail: p.roomId }));
+    }
   }
 }
 
