@@ -160,13 +160,18 @@ export function onRoomMessage(room, m) {
   catchingUp.then(() => showMessage(room, m));
 }
 
-/** After a reconnect: whatever was said meanwhile, from history, without repeating what is shown. */
+/**
+ * After a reconnect: whatever was said meanwhile, from history, without repeating what is shown.
+ * Returns when the newest of those messages was sent (undefined when none): news, as a live one is.
+ */
 export async function catchUp(room) {
+  let newest;
   for (;;) {
     const page = await api('GET', 'api/rooms/' + room.id + '/messages?limit=200&after=' + (room.lastSeq || 0));
     page.forEach(m => showMessage(room, m));
+    newest = page.filter(m => m.type === 'message').map(m => m.sentAt).pop() || newest;
     if (page.length < 200 || state.current !== room) {
-      return;
+      return newest;
     }
   }
 }

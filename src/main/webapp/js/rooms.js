@@ -20,6 +20,9 @@ function activityOf(room) {
 
 /** A message arrived live in a room: it moves to the top of its list. */
 export function noteActivity(roomId, sentAt) {
+  if (!sentAt) {
+    return;
+  }
   const at = Date.parse(sentAt) || Date.now();
   if (at > (state.activity.get(roomId) || 0)) {
     state.activity.set(roomId, at);
@@ -163,7 +166,7 @@ async function openRoom(id) {
   await showLatest(room);
   if (isConnected() && state.current === room) {
     subscribeRoom(room);
-    await catchUp(room);
+    noteActivity(room.id, await catchUp(room));
   }
   for (const p of state.pending.values()) {
     if (p.roomId === id) {
@@ -188,7 +191,7 @@ export async function resumeRoom() {
     showMembership(room);
     if (room.member) {
       subscribeRoom(room);
-      await catchUp(room);
+      noteActivity(room.id, await catchUp(room));
     }
   }
 }
