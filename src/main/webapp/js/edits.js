@@ -91,7 +91,7 @@ export function onChangeAnswer(event) {
   changes.delete(event.clientMsgId);
   if (event.type === 'error') {
     $('room-error').textContent = ERRORS[event.code] || event.message;
-    if (event.code === 'NOT_A_MEMBER' && state.current) {
+    if ((event.code === 'NOT_A_MEMBER' || event.code === 'UNKNOWN_ROOM') && state.current) {
       document.dispatchEvent(new CustomEvent('chat:not-a-member', { detail: state.current.id }));
     }
   }

@@ -80,8 +80,9 @@ export function onPersonalEvent(event) {
     p.li.classList.add('failed');
     p.li.querySelector('.status').textContent = ERRORS[event.code] || event.message;
     state.pending.delete(event.clientMsgId);
-    if (event.code === 'NOT_A_MEMBER') {
-      // removed or banned from the room: the server ended our subscription without a word
+    if (event.code === 'NOT_A_MEMBER' || event.code === 'UNKNOWN_ROOM') {
+      // removed or banned from the room (a private one answers as if it did not exist): the server
+      // ended our subscription, perhaps without a word
       document.dispatchEvent(new CustomEvent('chat:not-a-member', { detail: p.roomId }));
     }
   }
