@@ -53,7 +53,15 @@ async function signUp(user, password) {
 }
 
 async function onConnected() {
-  subscribe('/topic/user.' + state.user, onPersonalEvent);
+  subscribe('/topic/user.' + state.user, event => {
+    if (event.type === 'room') {
+      // the rooms we may see changed (invited, removed, ...): the list says how, and refreshRooms
+      // leaves the open room if we are out of it
+      refreshRooms().catch(() => {});
+      return;
+    }
+    onPersonalEvent(event);
+  });
   await resumeRoom();
   resendPending();
 }
