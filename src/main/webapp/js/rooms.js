@@ -188,6 +188,7 @@ export async function resumeRoom() {
       await lostMembership(room.id, false);
       return;
     }
+    room.member = Boolean(info && info.member); // joined in another tab meanwhile
     showMembership(room);
     if (room.member) {
       subscribeRoom(room);
@@ -251,6 +252,9 @@ function closeRoom() {
 
 function showMembership(room) {
   const info = state.rooms.get(room.id) || {};
+  if (info.kind) {
+    $('room-kind').textContent = describe(info); // a role may have changed since the room was opened
+  }
   $('join').hidden = room.member;
   $('leave').hidden = !room.member;
   $('composer').hidden = !room.member;
