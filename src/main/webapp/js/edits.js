@@ -91,6 +91,9 @@ export function onChangeAnswer(event) {
   changes.delete(event.clientMsgId);
   if (event.type === 'error') {
     $('room-error').textContent = ERRORS[event.code] || event.message;
+    if ((event.code === 'NOT_A_MEMBER' || event.code === 'UNKNOWN_ROOM') && state.current) {
+      document.dispatchEvent(new CustomEvent('chat:not-a-member', { detail: state.current.id }));
+    }
   }
   return true;
 }

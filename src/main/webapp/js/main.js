@@ -4,7 +4,8 @@ import { $, scrollToBottom, showChat, showError } from './views.js';
 import { state } from './state.js';
 import { api, forgetSession, logIn, logOut, register, savedSession, whenSessionChangesElsewhere, whenSessionEnds } from './api.js';
 import { connect, connectionCount, disconnect, dropConnection, subscribe } from './connection.js';
-import { createRoom, invite, joinRoom, leaveRoom, loadRooms, openDirectMessage, resumeRoom } from './rooms.js';
+import { changeRole, createRoom, filterRooms, inRoom, invite, joinRoom, leaveRoom, loadRooms, lostMembership, openDirectMessage,
+  refreshRooms, removeMember, resumeRoom, showRoomScreen } from './rooms.js';
 import { loadEarlier } from './messages.js';
 import { onPersonalEvent, resendPending, sendMessage } from './send.js';
 import { isEditing, saveEdit, startEditingLast, stopEditing } from './edits.js';
@@ -24,6 +25,13 @@ async function start(user) {
   state.config = await api('GET', 'api/config', undefined, null);
   await loadRooms();
   connect(onConnected, checkSession);
+  // invites and removals that no room topic of ours tells about show within a minute, or on coming back to the tab
+  setInterval(() => refreshRooms().catch(() => {}), 60000);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') {
+      refreshRooms().catch(() => {});
+    }
+  });
 }
 
 /** A refused STOMP connection may be an ended session: the API says (a 401 ends up in sessionEnded). */
@@ -45,7 +53,15 @@ async function signUp(user, password) {
 }
 
 async function onConnected() {
-  subscribe('/topic/user.' + state.user, onPersonalEvent);
+  subscribe('/topic/user.' + state.user, event => {
+    if (event.type === 'room') {
+      // the rooms we may see changed (invited, removed, ...): the list says how, and refreshRooms
+      // leaves the open room if we are out of it
+      refreshRooms().catch(() => {});
+      return;
+    }
+    onPersonalEvent(event);
+  });
   subscribe('/topic/rooms.public', () => loadRooms().catch(() => {})); // someone created a public room
   await resumeRoom();
   resendPending();
@@ -85,17 +101,43 @@ $('new-dm-form').addEventListener('submit', e => {
     .catch(e2 => { throw e2.code === 'UNKNOWN_USER' ? new Error('No user is called ' + name) : e2; }));
 });
 document.addEventListener('chat:open-dm', e => showError($('room-error'), openDirectMessage(e.detail)));
+const unknownUser = name => e => { throw e.code === 'UNKNOWN_USER' ? new Error('No user is called ' + name) : e; };
 $('invite-form').addEventListener('submit', e => {
   e.preventDefault();
   const name = $('invitee').value.trim();
   $('invitee').value = '';
-  showError($('room-error'), invite(name)
+  inRoom(invite(name)
     .then(() => { $('room-error').textContent = name + ' is invited: they join from their room list'; })
-    .catch(e2 => { throw e2.code === 'UNKNOWN_USER' ? new Error('No user is called ' + name) : e2; }));
+    .catch(unknownUser(name)));
 });
-$('join').addEventListener('click', () => showError($('room-error'), joinRoom()));
-$('leave').addEventListener('click', () => showError($('room-error'), leaveRoom()));
-$('load-earlier').addEventListener('click', () => showError($('room-error'), loadEarlier()));
+// no submit button: Enter in the name field must not remove anyone
+$('member-form').addEventListener('submit', e => e.preventDefault());
+const DONE = {
+  remove: name => name + ' is removed from the room',
+  ban: name => name + ' is banned: they cannot join again until invited',
+  moderator: name => name + ' is a moderator now',
+  member: name => name + ' is a plain member now'
+};
+for (const button of $('member-form').querySelectorAll('button')) {
+  button.addEventListener('click', () => {
+    if (!$('member-form').reportValidity()) {
+      return;
+    }
+    const name = $('member-name').value.trim();
+    const action = button.value;
+    const call = action === 'remove' || action === 'ban' ? removeMember(name, action === 'ban') : changeRole(name, action);
+    inRoom(call
+      .then(() => { $('member-name').value = ''; $('room-error').textContent = DONE[action](name); })
+      .catch(unknownUser(name)));
+  });
+}
+$('room-filter').addEventListener('input', () => filterRooms($('room-filter').value));
+$('back').addEventListener('click', () => showRoomScreen(false));
+// a refused send or edit in the open room, from send.js or edits.js
+document.addEventListener('chat:not-a-member', e => lostMembership(e.detail, false).catch(() => {}));
+$('join').addEventListener('click', () => inRoom(joinRoom()));
+$('leave').addEventListener('click', () => inRoom(leaveRoom()));
+$('load-earlier').addEventListener('click', () => inRoom(loadEarlier()));
 $('jump').addEventListener('click', scrollToBottom);
 const box = $('messages');
 let pinned = true; // the reader is at the newest message

@@ -1,6 +1,8 @@
 // A room's messages on screen: each stored message once, in seq order, with gaps filled from history.
 // Live deliveries, history pages and one's own acks all come through showMessage; so do edits and
-// deletes, which take seqs of their own and change the message they name.
+// deletes, which take seqs of their own and change the message they name, and room events (who
+// joined, left, was removed or banned, got a role), which show as a line of their own. A type this
+// page does not know still holds its seq, and shows nothing.
 import { state } from './state.js';
 import { $, scrollToBottom } from './views.js';
 import { api } from './api.js';
@@ -16,6 +18,12 @@ export function showMessage(room, m) {
   }
   if (m.type === 'member') {
     showMemberEvent(room, m);
+    return;
+  }
+  if (m.type !== undefined && m.type !== 'message') {
+    if (Number.isInteger(m.seq)) {
+      countSeq(room, m.seq); // a newer server's event: no gap to fill, nothing to show
+    }
     return;
   }
   if (room.seen.has(m.id)) {
@@ -45,32 +53,58 @@ export function showMessage(room, m) {
   }
   if (m.sender === state.user) {
     addActions(li);
+  } else {
+    knownPerson(m.sender);
   }
   room.seen.set(m.id, li);
   countSeq(room, m.seq);
   insertBySeq(li, m.seq, m.sender === state.user);
 }
 
-const MEMBER_ACTIONS = {
-  joined: m => m.user + ' joined',
-  left: m => m.user + ' left',
-  removed: m => m.user + ' was removed by ' + m.by,
-  banned: m => m.user + ' was banned by ' + m.by,
-  role: m => m.user + ' is now ' + m.role + ' (by ' + m.by + ')',
-};
+const ROLES = { owner: 'an owner', moderator: 'a moderator', member: 'a member' };
 
-/** Someone joined, left, was removed or banned, or got a role: a line of its own at its seq. */
-function showMemberEvent(room, m) {
-  countSeq(room, m.seq);
-  if (room.seen.has(m.id)) {
+/** "bob joined", "alice removed bob", "alice made bob a moderator"; null for an action not known here. */
+export function describeMemberEvent(e) {
+  switch (e.action) {
+    case 'joined': return e.user + ' joined';
+    case 'left': return e.user + ' left';
+    case 'removed': return e.by ? e.by + ' removed ' + e.user : e.user + ' was removed';
+    case 'banned': return e.by ? e.by + ' banned ' + e.user : e.user + ' was banned';
+    case 'role': return (e.by || 'The owner') + ' made ' + e.user + ' ' + (ROLES[e.role] || e.role);
+    default: return null;
+  }
+}
+
+function showMemberEvent(room, e) {
+  if (!Number.isInteger(e.seq) || typeof e.user !== 'string') {
+    return;
+  }
+  countSeq(room, e.seq);
+  const key = 'seq:' + e.seq; // a room event has no message id; its seq is as unique
+  const text = describeMemberEvent(e);
+  if (room.seen.has(key) || text === null) {
     return;
   }
   const li = document.createElement('li');
-  li.className = 'note';
-  li.dataset.seq = m.seq;
-  li.textContent = (MEMBER_ACTIONS[m.action] || (x => x.user + ' ' + x.action))(m);
-  room.seen.set(m.id, li);
-  insertBySeq(li, m.seq, false);
+  li.className = 'system';
+  li.dataset.seq = e.seq;
+  li.textContent = text;
+  room.seen.set(key, li);
+  if (e.user !== state.user) {
+    knownPerson(e.user);
+  }
+  insertBySeq(li, e.seq, false);
+}
+
+/** Names seen in the open room, offered when typing one in the room menu. */
+function knownPerson(name) {
+  const list = $('known-members');
+  if ([...list.options].some(o => o.value === name)) {
+    return;
+  }
+  const option = document.createElement('option');
+  option.value = name;
+  list.append(option);
 }
 
 /** An edit or delete: it holds its seq (so it is no gap) and changes its message if that is on screen. */
@@ -116,6 +150,8 @@ function markDeleted(li) {
 export function onRoomMessage(room, m) {
   if (m.type === 'message' && m.sender !== state.user && !room.seen.has(m.id)) {
     $('announcer').textContent = m.sender + ': ' + m.text;
+  } else if (m.type === 'member' && !room.seen.has('seq:' + m.seq)) {
+    $('announcer').textContent = describeMemberEvent(m) || '';
   }
   // seq counts 1, 2, 3... per room: a jump means a broadcast was missed (the server stores
   // before it publishes, so history has it); fetch the gap before showing what came after
@@ -124,13 +160,18 @@ export function onRoomMessage(room, m) {
   catchingUp.then(() => showMessage(room, m));
 }
 
-/** After a reconnect: whatever was said meanwhile, from history, without repeating what is shown. */
+/**
+ * After a reconnect: whatever was said meanwhile, from history, without repeating what is shown.
+ * Returns when the newest of those messages was sent (undefined when none): news, as a live one is.
+ */
 export async function catchUp(room) {
+  let newest;
   for (;;) {
     const page = await api('GET', 'api/rooms/' + room.id + '/messages?limit=200&after=' + (room.lastSeq || 0));
     page.forEach(m => showMessage(room, m));
+    newest = page.filter(m => m.type === 'message').map(m => m.sentAt).pop() || newest;
     if (page.length < 200 || state.current !== room) {
-      return;
+      return newest;
     }
   }
 }

@@ -12,17 +12,43 @@ export async function loadRooms() {
   renderRooms();
 }
 
-function renderRooms() {
+/** The last activity known of a room, in ms: the server's lastActivity, or a message seen live since. */
+function activityOf(room) {
+  const listed = room.lastActivity ? Date.parse(room.lastActivity) : 0;
+  return Math.max(listed || 0, state.activity.get(room.id) || 0);
+}
+
+/** A message arrived live in a room: it moves to the top of its list. */
+export function noteActivity(roomId, sentAt) {
+  if (!sentAt) {
+    return;
+  }
+  const at = Date.parse(sentAt) || Date.now();
+  if (at > (state.activity.get(roomId) || 0)) {
+    state.activity.set(roomId, at);
+    renderRooms();
+  }
+}
+
+/** Narrows the lists to the rooms and people whose name has the text in it, any case. */
+export function filterRooms(text) {
+  state.filter = text.trim().toLowerCase();
+  renderRooms();
+}
+
+export function renderRooms() {
   // the rooms one is in first: with many rooms on a server, those are the ones people come back to;
-  // direct messages apart, by the other person's name; invites before the other rooms
-  const byName = (a, b) => a.name.localeCompare(b.name) || a.id - b.id;
-  const rooms = [...state.rooms.values()].sort(byName);
+  // direct messages apart; each list by last activity, the most recent first, rooms without any by
+  // name; invites before the other rooms
+  const byActivity = (a, b) => activityOf(b) - activityOf(a) || a.name.localeCompare(b.name) || a.id - b.id;
+  const rooms = [...state.rooms.values()].filter(r => r.name.toLowerCase().includes(state.filter)).sort(byActivity);
   const dms = rooms.filter(r => r.kind === 'dm');
   const others = rooms.filter(r => r.kind !== 'dm' && !r.member);
+  const none = text => (state.filter ? 'No match' : text);
   $('room-list').replaceChildren(
-    roomGroup('rooms-mine', 'Your rooms', rooms.filter(r => r.kind !== 'dm' && r.member), 'None yet: create one or join one below'),
-    roomGroup('rooms-dm', 'Direct messages', dms, 'None yet: click a name in a room, or type one above'),
-    roomGroup('rooms-other', 'Other rooms', [...others.filter(r => r.invited), ...others.filter(r => !r.invited)], 'None'));
+    roomGroup('rooms-mine', 'Your rooms', rooms.filter(r => r.kind !== 'dm' && r.member), none('None yet: create one or join one below')),
+    roomGroup('rooms-dm', 'Direct messages', dms, none('None yet: click a name in a room, or type one above')),
+    roomGroup('rooms-other', 'Other rooms', [...others.filter(r => r.invited), ...others.filter(r => !r.invited)], none('None')));
   const current = $('room-list').querySelector('[aria-current]');
   if (current) {
     current.scrollIntoView({ block: 'nearest' });
@@ -46,7 +72,10 @@ function roomGroup(id, title, rooms, empty) {
     if (state.current && state.current.id === room.id) {
       button.setAttribute('aria-current', 'true');
     }
-    button.addEventListener('click', () => showError($('room-error'), openRoom(room.id)));
+    button.addEventListener('click', () => {
+      showRoomScreen(true);
+      inRoom(openRoom(room.id));
+    });
     li.append(button);
     const tag = tagOf(room);
     if (tag) {
@@ -65,6 +94,32 @@ function roomGroup(id, title, rooms, empty) {
   }
   group.append(heading, list);
   return group;
+}
+
+const REFUSALS = {
+  BANNED: 'You are banned from this room until an owner or moderator invites you again',
+  NOT_INVITED: 'This room is by invitation only',
+  NOT_ALLOWED: 'Not allowed: owners and moderators remove and ban members; only the owner removes a moderator or changes roles',
+  UNKNOWN_MEMBER: 'Not a member of this room'
+};
+
+/**
+ * Runs a call about the open room and shows what went wrong next to it, in words. A 403
+ * NOT_A_MEMBER or 404 UNKNOWN_ROOM for a room we thought we were in means we were removed.
+ */
+export function inRoom(promise) {
+  const room = state.current;
+  return showError($('room-error'), promise.catch(e => {
+    if (room && room.member && state.current === room && (e.code === 'NOT_A_MEMBER' || e.code === 'UNKNOWN_ROOM')) {
+      return lostMembership(room.id, false);
+    }
+    throw REFUSALS[e.code] ? new Error(REFUSALS[e.code]) : e;
+  }));
+}
+
+/** At phone width the list and the room are two screens (style.css); this says which one shows. */
+export function showRoomScreen(room) {
+  $('chat-view').classList.toggle('room-open', room);
 }
 
 /** A word on what sets a room apart in the list: an invite waiting, private, the caller's role beyond member. */
@@ -101,6 +156,7 @@ async function openRoom(id) {
   $('room-title').textContent = room.name;
   $('room-kind').textContent = describe(info);
   $('message-list').replaceChildren();
+  $('known-members').replaceChildren();
   $('room-error').textContent = '';
   showMembership(room);
   if (!room.member) {
@@ -110,7 +166,7 @@ async function openRoom(id) {
   await showLatest(room);
   if (isConnected() && state.current === room) {
     subscribeRoom(room);
-    await catchUp(room);
+    noteActivity(room.id, await catchUp(room));
   }
   for (const p of state.pending.values()) {
     if (p.roomId === id) {
@@ -128,22 +184,89 @@ export async function resumeRoom() {
   const room = state.current;
   if (room) {
     const info = state.rooms.get(room.id);
-    room.member = Boolean(info && info.member);
+    if (room.member && !(info && info.member)) {
+      await lostMembership(room.id, false);
+      return;
+    }
+    room.member = Boolean(info && info.member); // joined in another tab meanwhile
     showMembership(room);
     if (room.member) {
       subscribeRoom(room);
-      await catchUp(room);
+      noteActivity(room.id, await catchUp(room));
     }
   }
 }
 
+/** Another look at the list (every minute, and when the tab comes back into view): invites, removals. */
+export async function refreshRooms() {
+  await loadRooms();
+  const room = state.current;
+  const info = room && state.rooms.get(room.id);
+  if (room && room.member && !(info && info.member)) {
+    await lostMembership(room.id, false);
+  } else if (room) {
+    showMembership(room);
+  }
+}
+
+/**
+ * We are not in the open room any more (removed or banned: the server ended our subscription
+ * without a word, so this is learnt from a room event about us, a refused send or call, or the
+ * room list): the page leaves the room and says so.
+ */
+export async function lostMembership(roomId, removed) {
+  const room = state.current;
+  if (!room || room.id !== roomId || !room.member) {
+    return;
+  }
+  // the server already ended the subscription; an UNSUBSCRIBE naming it would be answered with an ERROR
+  room.subscription = null;
+  room.subscribedIn = null;
+  room.member = false;
+  const name = room.name;
+  await loadRooms().catch(() => {});
+  const info = state.rooms.get(roomId);
+  if (info && info.member) {
+    info.member = false; // the list was read before the server let go of us
+  }
+  if (info) {
+    await openRoom(roomId);
+  } else {
+    closeRoom(); // a private room one is out of is not even listed any more
+  }
+  $('room-error').textContent = (removed ? 'You were removed from ' : 'You are no longer a member of ') + name;
+}
+
+function closeRoom() {
+  state.current = null;
+  renderRooms();
+  $('room-title').textContent = 'Pick a room';
+  $('room-kind').textContent = '';
+  $('message-list').replaceChildren();
+  $('load-earlier').hidden = true;
+  for (const id of ['join', 'leave', 'composer', 'room-menu']) {
+    $(id).hidden = true;
+  }
+  showRoomScreen(false);
+}
+
 function showMembership(room) {
   const info = state.rooms.get(room.id) || {};
+  if (info.kind) {
+    $('room-kind').textContent = describe(info); // a role may have changed since the room was opened
+  }
   $('join').hidden = room.member;
   $('leave').hidden = !room.member;
   $('composer').hidden = !room.member;
-  // the server decides who may invite; the form is only offered to those it would let
-  $('invite-form').hidden = !(room.member && info.kind !== 'dm' && (info.role === 'owner' || info.role === 'moderator'));
+  // the server decides who may invite, remove, ban and change roles; the menu only offers what it would let
+  const moderates = room.member && info.kind !== 'dm' && (info.role === 'owner' || info.role === 'moderator');
+  $('room-menu').hidden = !moderates;
+  if (!moderates) {
+    $('room-menu').open = false;
+  }
+  for (const button of $('room-menu').querySelectorAll('.owner-only')) {
+    button.hidden = info.role !== 'owner';
+  }
 }
 
 function subscribeRoom(room) {
@@ -152,8 +275,15 @@ function subscribeRoom(room) {
   }
   room.subscribedIn = connectionCount();
   room.subscription = subscribe('/topic/room.' + room.id, m => {
-    if (state.current === room) {
-      onRoomMessage(room, m);
+    if (m.type === 'message') {
+      noteActivity(room.id, m.sentAt);
+    }
+    if (state.current !== room) {
+      return;
+    }
+    onRoomMessage(room, m);
+    if (m.type === 'member' && m.user === state.user) {
+      onOwnMembership(room, m);
     }
   });
 }
@@ -190,6 +320,7 @@ export async function createRoom(name, visibility) {
   const room = await api('POST', 'api/rooms', { name, visibility });
   state.rooms.set(room.id, room);
   renderRooms();
+  showRoomScreen(true);
   await openRoom(room.id);
 }
 
@@ -201,10 +332,36 @@ export async function openDirectMessage(username) {
   const room = await api('POST', 'api/dms', { username });
   state.rooms.set(room.id, room);
   renderRooms();
+  showRoomScreen(true);
   await openRoom(room.id);
+}
+
+/** A room event about us, live: removed or banned, the page leaves; a new role changes the menu. */
+function onOwnMembership(room, event) {
+  const info = state.rooms.get(room.id);
+  if (event.action === 'removed' || event.action === 'banned') {
+    lostMembership(room.id, true).catch(() => {});
+  } else if (event.action === 'role' && info && event.role) {
+    info.role = event.role;
+    $('room-kind').textContent = describe(info);
+    showMembership(room);
+    renderRooms();
+  }
 }
 
 export async function invite(username) {
   const room = state.current;
   await api('POST', 'api/rooms/' + room.id + '/invites', { username });
+}
+
+const path = (room, username) => 'api/rooms/' + room.id + '/members/' + encodeURIComponent(username);
+
+/** Removes a member from the open room; a ban keeps them out until they are invited again. */
+export async function removeMember(username, ban) {
+  await api('DELETE', path(state.current, username) + (ban ? '?ban=true' : ''));
+}
+
+/** The owner makes a member a moderator, or a plain member again. */
+export async function changeRole(username, role) {
+  await api('PUT', path(state.current, username), { role });
 }

@@ -5,7 +5,6 @@ import { $, scrollToBottom } from './views.js';
 import { isConnected, publish as publishFrame } from './connection.js';
 import { messageItem, showMessage } from './messages.js';
 import { onChangeAnswer } from './edits.js';
-import { loadRooms } from './rooms.js';
 
 const ERRORS = {
   TEXT_TOO_LONG: 'Text too long',
@@ -54,10 +53,6 @@ export function resendPending() {
 
 /** An ack or error from /topic/user.{me}, about something this tab sent. */
 export function onPersonalEvent(event) {
-  if (event.type === 'room') {
-    loadRooms().catch(() => {}); // created, joined, left, removed or invited: the list as the server has it now
-    return;
-  }
   if (onChangeAnswer(event)) {
     return;
   }
@@ -85,6 +80,11 @@ export function onPersonalEvent(event) {
     p.li.classList.add('failed');
     p.li.querySelector('.status').textContent = ERRORS[event.code] || event.message;
     state.pending.delete(event.clientMsgId);
+    if (event.code === 'NOT_A_MEMBER' || event.code === 'UNKNOWN_ROOM') {
+      // removed or banned from the room (a private one answers as if it did not exist): the server
+      // ended our subscription, perhaps without a word
+      document.dispatchEvent(new CustomEvent('chat:not-a-member', { detail: p.roomId }));
+    }
   }
 }
 

@@ -8,5 +8,7 @@ export const state = {
   rooms: new Map(),     // id -> a room as GET /api/rooms lists it: {id, name, kind, member, role, invited, with}
   current: null,        // the room on screen: {id, name, member, seen: Map(id -> li), firstSeq, lastSeq, subscription, subscribedIn}
   pending: new Map(),   // clientMsgId -> {roomId, text, li, sent}
+  activity: new Map(),  // room id -> when a message last arrived in it live (ms), until the list says later
+  filter: '',           // what the room lists are narrowed to (lower case)
   editing: null         // the own message's li that the composer is editing (Up arrow), or null
 };

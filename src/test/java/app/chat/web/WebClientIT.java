@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,8 +43,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * room and talk; markup shows as text; a reload keeps the history; a dropped WebSocket comes back
  * and shows what was said meanwhile, once; a session survives a reload (the browser keeps its
  * token, never the password) and ends with Sign out; Up arrow edits one's last message and Delete
- * (confirmed) deletes it, live and after a reload at the other end.
+ * (confirmed) deletes it, live and after a reload at the other end; the owner invites, changes
+ * roles, removes and bans from the room menu, and a removed member's page leaves the room; the
+ * filter box and the activity order of the lists; two screens at phone width; room events as lines.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the room events' test last: it needs the server's members branch
 class WebClientIT extends SharedChatServer {
 
     WebDriver ann;
@@ -230,7 +236,7 @@ class WebClientIT extends SharedChatServer {
                 .findElements(By.cssSelector("button")).stream().anyMatch(e -> e.getText().equals(a)));
         openRoom(ben, a);
         assertEquals(1, shown(ben, a, "just between us"));
-        assertTrue(ben.findElement(By.id("invite-form")).getAttribute("hidden") != null, "nobody is invited into a DM");
+        assertFalse(ben.findElement(By.id("room-menu")).isDisplayed(), "nobody is invited into a DM, or removed from it");
     }
 
     @Test
@@ -396,6 +402,230 @@ class WebClientIT extends SharedChatServer {
         waiting(ann).until(x -> x.findElement(By.id("sign-in-view")).isDisplayed()
                 && x.findElement(By.id("auth-error")).getText().equals("Your session has ended. Please sign in again."));
         assertEquals(null, script(ann, "return localStorage.getItem('chat.session')"));
+    }
+
+    @Test
+    void anOwnerInvitesIntoAPrivateRoomFromTheMenuAndTheInviteeJoins() throws Exception {
+        String a = ChatApi.uniqueName("ann");
+        String b = ChatApi.uniqueName("ben");
+        String room = "Private " + a.substring(4);
+        signUp(ann, a);
+        signUp(ben, b);
+        ann.findElement(By.id("new-room-private")).click();
+        ann.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
+        waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(room));
+        assertEquals("private · owner", ann.findElement(By.id("room-kind")).getText());
+
+        ann.findElement(By.cssSelector("#room-menu summary")).click();
+        ann.findElement(By.id("invitee")).sendKeys("nobody-" + a.substring(4), Keys.ENTER);
+        waiting(ann).until(x -> x.findElement(By.id("room-error")).getText().equals("No user is called nobody-" + a.substring(4)));
+        ann.findElement(By.id("invitee")).sendKeys(b, Keys.ENTER);
+        waiting(ann).until(x -> x.findElement(By.id("room-error")).getText().equals(b + " is invited: they join from their room list"));
+
+        ben.navigate().refresh();
+        waiting(ben).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        waiting(ben).until(x -> roomsIn(x, "rooms-other").contains(room));
+        assertEquals("invited", ben.findElement(By.cssSelector("#room-list button[title='" + room + "'] + .tag")).getText());
+        openRoom(ben, room);
+        ben.findElement(By.id("join")).click();
+        waiting(ben).until(x -> x.findElement(By.id("composer")).isDisplayed());
+        waiting(ben).until(x -> roomsIn(x, "rooms-mine").contains(room));
+        assertFalse(ben.findElement(By.id("room-menu")).isDisplayed(), "a plain member has no room menu");
+        say(ann, "welcome to the private room");
+        assertEquals(1, shown(ben, a, "welcome to the private room"));
+    }
+
+    @Test
+    void theOwnerChangesRolesRemovesAndBansFromTheMenuAndTheRemovedPageLeavesTheRoom() throws Exception {
+        String a = ChatApi.uniqueName("ann");
+        String b = ChatApi.uniqueName("ben");
+        String room = annAndBenMeetInANewRoom(a, b, "Mod room");
+        assertFalse(ben.findElement(By.id("room-menu")).isDisplayed());
+
+        member(ann, b, "make-moderator");
+        waiting(ann).until(x -> x.findElement(By.id("room-error")).getText().equals(b + " is a moderator now"));
+        ben.navigate().refresh();
+        waiting(ben).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        openRoom(ben, room);
+        waiting(ben).until(x -> x.findElement(By.id("room-menu")).isDisplayed());
+        assertEquals("public · moderator", ben.findElement(By.id("room-kind")).getText());
+        ben.findElement(By.cssSelector("#room-menu summary")).click();
+        assertTrue(ben.findElement(By.id("remove-member")).isDisplayed(), "a moderator removes and bans");
+        assertFalse(ben.findElement(By.id("make-moderator")).isDisplayed(), "only the owner changes roles");
+        member(ben, a, "remove-member");
+        waiting(ben).until(x -> x.findElement(By.id("room-error")).getText().startsWith("Not allowed: "));
+
+        member(ann, b, "make-member");
+        waiting(ann).until(x -> x.findElement(By.id("room-error")).getText().equals(b + " is a plain member now"));
+        member(ann, b, "remove-member");
+        waiting(ann).until(x -> x.findElement(By.id("room-error")).getText().equals(b + " is removed from the room"));
+
+        // the server ended Ben's subscription without a word (or, with room events, told him): the
+        // page finds out at the latest when his next message is refused, and leaves the room
+        say(ben, "am I still here?");
+        waiting(ben).until(x -> x.findElement(By.id("join")).isDisplayed() && !x.findElement(By.id("composer")).isDisplayed());
+        String why = ben.findElement(By.id("room-error")).getText();
+        assertTrue(why.equals("You are no longer a member of " + room) || why.equals("You were removed from " + room), why);
+        waiting(ben).until(x -> roomsIn(x, "rooms-other").contains(room));
+        assertFalse(ben.findElement(By.id("room-menu")).isDisplayed());
+
+        member(ann, b, "ban-member");
+        waiting(ann).until(x -> x.findElement(By.id("room-error")).getText().equals(b + " is banned: they cannot join again until invited"));
+        ben.findElement(By.id("join")).click();
+        waiting(ben).until(x -> x.findElement(By.id("room-error")).getText()
+                .equals("You are banned from this room until an owner or moderator invites you again"));
+        assertFalse(ben.findElement(By.id("composer")).isDisplayed());
+
+        ann.findElement(By.id("invitee")).sendKeys(b, Keys.ENTER);
+        waiting(ann).until(x -> x.findElement(By.id("room-error")).getText().equals(b + " is invited: they join from their room list"));
+        ben.findElement(By.id("join")).click();
+        waiting(ben).until(x -> x.findElement(By.id("composer")).isDisplayed());
+        say(ann, "an invite lifts the ban");
+        assertEquals(1, shown(ben, a, "an invite lifts the ban"));
+    }
+
+    @Test
+    void theFilterBoxNarrowsRoomsAndDirectMessagesByNameInAnyCase() throws Exception {
+        var api = new ChatApi(page());
+        String b = api.newUser("ben");
+        String a = ChatApi.uniqueName("ann");
+        String suffix = a.substring(4);
+        signUp(ann, a);
+        for (String room : List.of("Alpha " + suffix, "Beta " + suffix)) {
+            ann.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
+            waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(room));
+        }
+        ann.findElement(By.id("new-dm")).sendKeys(b, Keys.ENTER);
+        waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(b));
+
+        WebElement filter = ann.findElement(By.id("room-filter"));
+        filter.sendKeys("ALPHA " + suffix.toUpperCase());
+        waiting(ann).until(x -> roomsIn(x, "rooms-mine").equals(List.of("Alpha " + suffix)));
+        assertEquals(List.of(), roomsIn(ann, "rooms-dm"));
+        assertEquals(List.of(), roomsIn(ann, "rooms-other"));
+        assertEquals("No match", ann.findElement(By.cssSelector("[aria-labelledby=rooms-dm] li.none")).getText());
+
+        filter.clear();
+        filter.sendKeys(b.substring(2));
+        waiting(ann).until(x -> roomsIn(x, "rooms-dm").equals(List.of(b)));
+        assertEquals(List.of(), roomsIn(ann, "rooms-mine"));
+
+        filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        waiting(ann).until(x -> roomsIn(x, "rooms-mine").containsAll(List.of("Alpha " + suffix, "Beta " + suffix)));
+        assertTrue(roomsIn(ann, "rooms-dm").contains(b));
+    }
+
+    @Test
+    void aMessageMovesItsRoomToTheTopOfTheList() throws Exception {
+        var api = new ChatApi(page());
+        String b = api.newUser("ben");
+        String a = ChatApi.uniqueName("ann");
+        String suffix = a.substring(4);
+        String first = "Aaa " + suffix;
+        String last = "Zzz " + suffix;
+        signUp(ann, a);
+        for (String room : List.of(first, last)) {
+            ann.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
+            waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(room));
+        }
+        long lastId = Long.parseLong(ann.findElement(By.cssSelector("#room-list button[title='" + last + "']")).getDomAttribute("data-room-id"));
+        assertEquals(201, api.as(b, "POST", "api/rooms/" + lastId + "/members", null).status());
+
+        openRoom(ann, first);
+        say(ann, "the first room is busy");
+        shown(ann, a, "the first room is busy");
+        waiting(ann).until(x -> roomsIn(x, "rooms-mine").equals(List.of(first, last)));
+
+        openRoom(ann, last);
+        // the room is live once opening it is done, which ends by putting the cursor in the message box
+        waiting(ann).until(x -> "text".equals(script(x, "return document.activeElement.id")));
+        sayOverStomp(b, lastId, 0, 1);
+        shown(ann, b, "history 01");
+        waiting(ann).until(x -> roomsIn(x, "rooms-mine").equals(List.of(last, first)));
+        assertEquals("true", ann.findElement(By.cssSelector("[aria-labelledby=rooms-mine] button")).getDomAttribute("aria-current"));
+    }
+
+    @Test
+    void atPhoneWidthTheListAndTheRoomAreTwoScreens() throws Exception {
+        String a = ChatApi.uniqueName("ann");
+        String room = "Phone " + a.substring(4);
+        signUp(ann, a);
+        ann.manage().window().setSize(new Dimension(400, 800));
+        waiting(ann).until(x -> number(x, "window.innerWidth") <= 400);
+        assertTrue(ann.findElement(By.id("room-list")).isDisplayed(), "the list comes first");
+        assertFalse(ann.findElement(By.id("room-title")).isDisplayed(), "the room is the other screen");
+
+        ann.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
+        waiting(ann).until(x -> x.findElement(By.id("room-title")).isDisplayed());
+        assertFalse(ann.findElement(By.id("room-list")).isDisplayed());
+        ann.findElement(By.id("back")).click();
+        waiting(ann).until(x -> x.findElement(By.id("room-list")).isDisplayed() && !x.findElement(By.id("room-title")).isDisplayed());
+
+        openRoom(ann, room);
+        waiting(ann).until(x -> x.findElement(By.id("composer")).isDisplayed() && !x.findElement(By.id("room-list")).isDisplayed());
+        say(ann, "said on a phone");
+        shown(ann, a, "said on a phone");
+        assertTrue(number(ann, "document.documentElement.scrollWidth") <= number(ann, "window.innerWidth"),
+                "nothing sticks out sideways");
+        screenshot(ann, "phone-room.png");
+        ann.findElement(By.id("back")).click();
+        waiting(ann).until(x -> x.findElement(By.id("room-list")).isDisplayed() && !x.findElement(By.id("composer")).isDisplayed());
+
+        ann.manage().window().setSize(new Dimension(1100, 760));
+        waiting(ann).until(x -> x.findElement(By.id("room-list")).isDisplayed() && x.findElement(By.id("composer")).isDisplayed());
+        assertFalse(ann.findElement(By.id("back")).isDisplayed(), "wider screens show both, side by side");
+    }
+
+    /** Needs the server's membership room events (branch {@code members}); last in this class. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void membershipEventsShowAsLinesInTheRoomLiveAndInHistory() throws Exception {
+        var api = new ChatApi(page());
+        String b = api.newUser("ben");
+        String a = ChatApi.uniqueName("ann");
+        String room = "Events " + a.substring(4);
+        signUp(ann, a);
+        ann.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
+        waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(room));
+        long id = Long.parseLong(ann.findElement(By.cssSelector("#room-list button[title='" + room + "']")).getDomAttribute("data-room-id"));
+
+        assertEquals(201, api.as(b, "POST", "api/rooms/" + id + "/members", null).status());
+        waiting(ann).until(x -> systemLines(x).contains(b + " joined"));
+        assertEquals(204, api.as(a, "PUT", "api/rooms/" + id + "/members/" + b, "{\"role\":\"moderator\"}").status());
+        waiting(ann).until(x -> systemLines(x).contains(a + " made " + b + " a moderator"));
+        say(ann, "after the events");
+        shown(ann, a, "after the events");
+
+        ann.navigate().refresh();
+        waiting(ann).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        openRoom(ann, room);
+        shown(ann, a, "after the events");
+        assertEquals(List.of(b + " joined", a + " made " + b + " a moderator"),
+                systemLines(ann).stream().filter(line -> line.contains(b)).toList(), "history has them, once, in order");
+    }
+
+    /** The names in one of the room lists (rooms-mine, rooms-dm, rooms-other), top to bottom. */
+    @SuppressWarnings("unchecked")
+    private static List<String> roomsIn(WebDriver d, String group) {
+        return (List<String>) script(d, "return [...document.querySelectorAll('[aria-labelledby=' + arguments[0] + '] button')]"
+                + ".map(b => b.textContent)", group);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> systemLines(WebDriver d) {
+        return (List<String>) script(d, "return [...document.querySelectorAll('#message-list li.system')].map(li => li.textContent)");
+    }
+
+    /** Types a username into the open room's menu and presses one of its buttons. */
+    private static void member(WebDriver d, String username, String button) {
+        WebElement menu = d.findElement(By.id("room-menu"));
+        if (menu.getDomAttribute("open") == null) {
+            menu.findElement(By.tagName("summary")).click();
+        }
+        WebElement name = d.findElement(By.id("member-name"));
+        name.clear();
+        name.sendKeys(username);
+        d.findElement(By.id(button)).click();
     }
 
     private static Object script(WebDriver d, String js, Object... args) {
