@@ -4,10 +4,11 @@ import { $, scrollToBottom, showChat, showError } from './views.js';
 import { state } from './state.js';
 import { api, forgetSession, logIn, logOut, register, savedSession, whenSessionChangesElsewhere, whenSessionEnds } from './api.js';
 import { connect, connectionCount, disconnect, dropConnection, subscribe } from './connection.js';
-import { createRoom, invite, joinRoom, leaveRoom, loadRooms, openDirectMessage, resumeRoom } from './rooms.js';
+import { createRoom, invite, joinRoom, leaveRoom, loadRooms, openDirectMessage, openRoom, resumeRoom } from './rooms.js';
 import { loadEarlier } from './messages.js';
 import { onPersonalEvent, resendPending, sendMessage } from './send.js';
 import { isEditing, saveEdit, startEditingLast, stopEditing } from './edits.js';
+import { forgetPlace, rememberedPlace, rememberPlace, scrollBackTo } from './place.js';
 
 const NOTICE = 'chat.notice';
 
@@ -23,7 +24,17 @@ async function start(user) {
   showChat(user);
   state.config = await api('GET', 'api/config', undefined, null);
   await loadRooms();
+  await reopenRememberedRoom();
   connect(onConnected, checkSession);
+}
+
+/** After a reload: the room that was open, scrolled back to where the reader was. */
+async function reopenRememberedRoom() {
+  const place = rememberedPlace();
+  if (place) {
+    await showError($('room-error'), openRoom(place.roomId));
+    scrollBackTo(place.topSeq);
+  }
 }
 
 /** A refused STOMP connection may be an ended session: the API says (a 401 ends up in sessionEnded). */
@@ -51,6 +62,7 @@ async function onConnected() {
 }
 
 async function signOut() {
+  forgetPlace();
   disconnect();
   await logOut();
   location.reload();
@@ -124,6 +136,7 @@ $('text').addEventListener('keydown', e => {
   }
 });
 whenSessionEnds(sessionEnded);
+window.addEventListener('pagehide', rememberPlace);
 whenSessionChangesElsewhere(() => {
   if (state.token && (savedSession() || {}).token !== state.token) {
     location.reload(); // another tab signed out, or in as someone else
