@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -92,7 +93,7 @@ class WebClientAwarenessIT extends SharedChatServer {
         waiting(d).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
     }
 
-    private static boolean badgeSaysOffline(ChromeDriver d) {
+    private static boolean badgeSaysOffline(WebDriver d) {
         WebElement badge = d.findElement(By.id("connection"));
         return badge.getDomAttribute("class").contains("offline") && badge.getText().startsWith("offline");
     }
@@ -117,11 +118,11 @@ class WebClientAwarenessIT extends SharedChatServer {
                 Map.of("offline", !up, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
-    private static Object script(ChromeDriver d, String js, Object... args) {
-        return d.executeScript(js, args);
+    private static Object script(WebDriver d, String js, Object... args) {
+        return ((JavascriptExecutor) d).executeScript(js, args);
     }
 
-    private static long number(ChromeDriver d, String js) {
+    private static long number(WebDriver d, String js) {
         return ((Number) script(d, "return " + js)).longValue();
     }
 
@@ -131,7 +132,7 @@ class WebClientAwarenessIT extends SharedChatServer {
                 + "import('./js/" + module + "').then(m => done(JSON.stringify(" + expression + ")), e => done('failed: ' + e));");
     }
 
-    private static long confirmed(ChromeDriver d, String sender, String text) {
+    private static long confirmed(WebDriver d, String sender, String text) {
         return ((Number) ((JavascriptExecutor) d).executeScript(
                 "return [...document.querySelectorAll('#message-list li.message:not(.pending):not(.failed)')]"
                         + ".filter(li => li.querySelector('.sender').textContent === arguments[0]"
