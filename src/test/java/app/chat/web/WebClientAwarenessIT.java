@@ -1,6 +1,7 @@
 package app.chat.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -202,11 +203,15 @@ class WebClientAwarenessIT extends SharedChatServer {
         script(ben, "for (const type of ['offline', 'online']) {"
                 + " window.addEventListener(type, e => e.stopImmediatePropagation(), true); }");
 
+        script(ben, "window.badgeTexts = []; const badge = document.getElementById('connection');"
+                + "new MutationObserver(() => window.badgeTexts.push(badge.textContent)).observe(badge, {childList: true, subtree: true})");
         network(ben, false);
         long dropped = System.nanoTime();
         waiting(ben, 32).until(x -> !x.findElement(By.id("connection")).getText().equals("online"));
         long seconds = Duration.ofNanos(System.nanoTime() - dropped).toSeconds();
         assertTrue(seconds <= 30, "offline shown after " + seconds + " s");
+        String badgeTexts = (String) script(ben, "return JSON.stringify(window.badgeTexts)");
+        assertFalse(badgeTexts.contains("no network"), "the silence told, not the browser: " + badgeTexts);
         say(a, roomId, "said while the network was silent");
 
         network(ben, true);
