@@ -55,7 +55,8 @@ export function safeHref(address) {
 
 /** Fills the element with the text, its web addresses as links that open in a new tab. */
 export function showLinkedText(element, text) {
-  element.replaceChildren(...linkParts(text).map(part => {
+  // a deleted message comes from history with no text (null)
+  element.replaceChildren(...linkParts(text ?? '').map(part => {
     if (!part.href) {
       return document.createTextNode(part.text);
     }
