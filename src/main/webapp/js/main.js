@@ -5,10 +5,11 @@ import { state } from './state.js';
 import { api, forgetSession, logIn, logOut, register, savedSession, whenSessionChangesElsewhere, whenSessionEnds } from './api.js';
 import { connect, connectionCount, disconnect, dropConnection, subscribe } from './connection.js';
 import { changeRole, createRoom, filterRooms, inRoom, invite, joinRoom, leaveRoom, loadRooms, lostMembership, openDirectMessage,
-  refreshRooms, removeMember, resumeRoom, showRoomScreen } from './rooms.js';
+  openRoom, refreshRooms, removeMember, resumeRoom, showRoomScreen } from './rooms.js';
 import { loadEarlier } from './messages.js';
 import { onPersonalEvent, resendPending, sendMessage } from './send.js';
 import { isEditing, saveEdit, startEditingLast, stopEditing } from './edits.js';
+import { forgetPlace, rememberedPlace, rememberPlace, scrollBackTo } from './place.js';
 
 const NOTICE = 'chat.notice';
 
@@ -24,6 +25,7 @@ async function start(user) {
   showChat(user);
   state.config = await api('GET', 'api/config', undefined, null);
   await loadRooms();
+  await reopenRememberedRoom();
   connect(onConnected, checkSession);
   // invites and removals that no room topic of ours tells about show within a minute, or on coming back to the tab
   setInterval(() => refreshRooms().catch(() => {}), 60000);
@@ -32,6 +34,15 @@ async function start(user) {
       refreshRooms().catch(() => {});
     }
   });
+}
+
+/** After a reload: the room that was open, scrolled back to where the reader was. */
+async function reopenRememberedRoom() {
+  const place = rememberedPlace();
+  if (place) {
+    await showError($('room-error'), openRoom(place.roomId));
+    scrollBackTo(place.topSeq);
+  }
 }
 
 /** A refused STOMP connection may be an ended session: the API says (a 401 ends up in sessionEnded). */
@@ -68,6 +79,7 @@ async function onConnected() {
 }
 
 async function signOut() {
+  forgetPlace();
   disconnect();
   await logOut();
   location.reload();
@@ -167,6 +179,7 @@ $('text').addEventListener('keydown', e => {
   }
 });
 whenSessionEnds(sessionEnded);
+window.addEventListener('pagehide', rememberPlace);
 whenSessionChangesElsewhere(() => {
   if (state.token && (savedSession() || {}).token !== state.token) {
     location.reload(); // another tab signed out, or in as someone else

@@ -7,6 +7,8 @@ import { state } from './state.js';
 import { $, scrollToBottom } from './views.js';
 import { api } from './api.js';
 import { addActions } from './edits.js';
+import { showLinkedText } from './links.js';
+import { regroupAround } from './grouping.js';
 
 const PAGE = 50;
 
@@ -46,6 +48,7 @@ export function showMessage(room, m) {
   time.dateTime = m.sentAt;
   time.textContent = shortTime(sent);
   time.title = sent.toLocaleString();
+  li.dataset.sentAt = sent.getTime();
   if (m.deleted) {
     markDeleted(li);
   } else if (m.editedAt) {
@@ -130,7 +133,7 @@ function countSeq(room, seq) {
 }
 
 function markEdited(li, text) {
-  li.querySelector('.text').textContent = text;
+  showLinkedText(li.querySelector('.text'), text);
   if (!li.querySelector('.edited')) {
     const edited = document.createElement('span');
     edited.className = 'edited';
@@ -206,6 +209,7 @@ function shortTime(date) {
 export function messageItem(sender, text, own) {
   const li = document.createElement('li');
   li.className = 'message' + (own ? ' own' : '');
+  li.dataset.sender = sender;
   const meta = document.createElement('div');
   meta.className = 'meta';
   // someone else's name opens the direct message with them (main.js listens)
@@ -223,7 +227,7 @@ export function messageItem(sender, text, own) {
   meta.append(who, time, status);
   const body = document.createElement('div');
   body.className = 'text';
-  body.textContent = text;
+  showLinkedText(body, text);
   li.append(meta, body);
   return li;
 }
@@ -244,6 +248,7 @@ function insertBySeq(li, seq, own) {
     }
   }
   list.insertBefore(li, next);
+  regroupAround(li);
   if (next === null || !li.nextSibling || li.nextSibling.classList.contains('pending')) {
     if (nearBottom || own) {
       scrollToBottom();

@@ -144,7 +144,7 @@ function describe(info) {
   return [info.kind, info.role].filter(Boolean).join(' · ');
 }
 
-async function openRoom(id) {
+export async function openRoom(id) {
   const previous = state.current;
   if (previous) {
     unsubscribeRoom(previous);
