@@ -1,5 +1,5 @@
 // Changing what one said: Up arrow in an empty composer edits one's last message (Enter saves,
-// Escape cancels), each own message has a Delete button that asks first. The server's edited and
+// Escape cancels), each own message (and, for owners and moderators, everyone's) has a Delete button that asks first. The server's edited and
 // deleted events change the message on screen (messages.js); an error shows above the composer.
 import { state } from './state.js';
 import { $ } from './views.js';
@@ -18,7 +18,7 @@ const ERRORS = {
 
 const changes = new Set(); // clientMsgIds of this tab's edits and deletes
 
-/** Gives an own, stored message its Delete button. */
+/** Gives a stored message its Delete button: one's own, or any in a room one moderates. */
 export function addActions(li) {
   if (li.querySelector('.actions') || li.classList.contains('deleted')) {
     return;

@@ -58,6 +58,9 @@ export function showMessage(room, m) {
     addActions(li);
   } else {
     knownPerson(m.sender);
+    if (moderates(room)) {
+      addActions(li); // owners and moderators delete anyone's message in their room (the server checks too)
+    }
   }
   room.seen.set(m.id, li);
   countSeq(room, m.seq);
@@ -97,6 +100,11 @@ function showMemberEvent(room, e) {
     knownPerson(e.user);
   }
   insertBySeq(li, e.seq, false);
+}
+
+function moderates(room) {
+  const info = state.rooms.get(room.id);
+  return !!info && info.kind !== 'dm' && (info.role === 'owner' || info.role === 'moderator');
 }
 
 /** Names seen in the open room, offered when typing one in the room menu. */

@@ -280,6 +280,24 @@ class WebClientIT extends SharedChatServer {
     }
 
     @Test
+    void theOwnerDeletesSomeoneElsesMessageFromThePageAndAPlainMemberCannot() throws Exception {
+        String a = ChatApi.uniqueName("ann");
+        String b = ChatApi.uniqueName("ben");
+        annAndBenMeetInANewRoom(a, b, "Moderated room");
+        say(ann, "welcome");
+        say(ben, "buy cheap pills");
+        shown(ben, a, "welcome");
+        assertEquals(1, shown(ann, b, "buy cheap pills"));
+        assertTrue(ben.findElements(By.cssSelector("#message-list li.message:not(.own) .actions .delete")).isEmpty(),
+                "a plain member has no Delete on others' messages");
+        ann.findElement(By.cssSelector("#message-list li.message:not(.own) .actions .delete")).click();
+        ann.switchTo().alert().accept();
+        waiting(ben).until(x -> confirmed(x, b, "message deleted") == 1);
+        assertEquals(0, confirmed(ben, b, "buy cheap pills"), "gone for its author too");
+        assertEquals(1, confirmed(ben, a, "welcome"), "the owner's own message stays");
+    }
+
+    @Test
     void earlierMessagesPageInAndNewOnesDoNotPullAReaderDown() throws Exception {
         var api = new ChatApi(page());
         String a = api.newUser("ann");
