@@ -140,6 +140,7 @@ public class BrokerLifecycle {
     }
 
     /** The user left or was removed: their typing notices for the room stop at once (on this node). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // from an AFTER_SUCCESS observer: see server()
     public void membershipEnded(long roomId, String username) {
         MemberCache members = typingMembers;
         if (members != null) {

@@ -216,7 +216,7 @@ class HostileClientsIT extends SharedChatServer {
             assertTrue(silent.isConnected());
             // the broker's side of the bargain: no pings from it, one from us at least every second
             assertEquals("0,1000", silent.connectReply.header("heart-beat"), silent.connectReply.toString());
-            if (!silent.awaitClosed(15)) {
+            if (!silent.awaitDropped(15)) {
                 fail("still open 15 s after its last byte, with a 2 s TTL; server threads: "
                         + ServerThreads.dump("silent-client"));
             }
@@ -234,7 +234,7 @@ class HostileClientsIT extends SharedChatServer {
                 silent.add(c);
             }
             for (StompClient c : silent) {
-                assertTrue(c.awaitClosed(15), "dropped for silence");
+                assertTrue(c.awaitDropped(15), "dropped for silence");
                 c.close();
             }
         }

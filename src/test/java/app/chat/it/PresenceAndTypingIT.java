@@ -186,12 +186,12 @@ class PresenceAndTypingIT extends SharedChatServer {
             assertEquals("RECEIPT", a.subscribe("/topic/user." + alice).command());
             a.send("/app/chat.typing", typing(room));
             assertNotNull(Chat.next(b, type("typing"), 10));
-            assertEquals(List.of(), api.history(bob, room), "history has no typing");
+            assertEquals(List.of(), api.messageHistory(bob, room), "history has no typing (only bob's joined)");
             a.send("/app/chat.send", Chat.send(room, "hello", "m-1"));
             JsonObject ack = Chat.next(a, type("ack"), 15);
             assertNotNull(ack);
-            assertEquals(1, ack.getJsonNumber("seq").longValue(), "typing took no seq");
-            assertEquals(1, api.history(bob, room).size());
+            assertEquals(2, ack.getJsonNumber("seq").longValue(), "typing took no seq (1 is bob's joined)");
+            assertEquals(1, api.messageHistory(bob, room).size());
         }
     }
 

@@ -197,6 +197,25 @@ public final class StompClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the server dropped this client: the socket closed, or the server's ERROR frame came
+     * (the broker sends one, then closes its side; the JDK's WebSocket client has been seen to report
+     * no close after such an ERROR). Frames other than ERROR that arrive meanwhile are consumed.
+     */
+    public boolean awaitDropped(long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (closed.isDone()) {
+                return true;
+            }
+            StompFrame frame = frames.poll(100, TimeUnit.MILLISECONDS);
+            if (frame != null && "ERROR".equals(frame.command())) {
+                return true;
+            }
+        }
+        return closed.isDone();
+    }
+
     /** Stops reading from the socket, like a client on a dead network or a frozen tab. */
     public void stopReading() {
         stalled = true;
