@@ -545,7 +545,12 @@ class WebClientIT extends SharedChatServer {
             ann.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
             waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(room));
         }
-        long lastId = Long.parseLong(ann.findElement(By.cssSelector("#room-list button[title='" + last + "']")).getDomAttribute("data-room-id"));
+        // the list is redrawn when the room notices arrive: read the id in one script, retried until it is there
+        long lastId = waiting(ann).until(x -> {
+            Object id = script(x, "const b = document.querySelector(\"#room-list button[title='\" + arguments[0] + \"']\");"
+                    + " return b ? b.dataset.roomId : null", last);
+            return id == null ? null : Long.valueOf(id.toString());
+        });
         assertEquals(201, api.as(b, "POST", "api/rooms/" + lastId + "/members", null).status());
 
         openRoom(ann, first);
