@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.chat.stompcodec.StompFrame;
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
+import app.chat.testing.Chromium;
 import app.chat.testing.SharedChatServer;
 import app.chat.testing.StompClient;
 import java.net.URI;
@@ -33,8 +34,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -69,14 +68,7 @@ class WebClientIT extends SharedChatServer {
     }
 
     private static WebDriver browser() throws Exception {
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
-                "--window-size=1100,760", "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return Chromium.start();
     }
 
     private URI page() {
