@@ -35,7 +35,8 @@ export function countLive(roomId, m) {
 /** {"type":"mention","roomId","id","seq","sender"} on the user topic. Returns whether the counts changed. */
 export function onMention(event) {
   const info = state.rooms.get(event.roomId);
-  if (!info || event.seq <= (info.mentionsUpTo || 0) || event.seq <= (info.readSeq || 0)) {
+  if (!info || event.seq <= (info.mentionsUpTo || 0) || event.seq <= (info.readSeq || 0)
+      || (state.current && state.current.id === event.roomId && seesNewest())) {
     return false;
   }
   info.mentionsUpTo = event.seq;
