@@ -51,6 +51,8 @@ export function renderRooms() {
   const dms = rooms.filter(r => r.kind === 'dm');
   const others = rooms.filter(r => r.kind !== 'dm' && !r.member);
   const none = text => (state.filter ? 'No match' : text);
+  // the list is drawn again on every message in any of our rooms: keyboard focus stays on its room
+  const focused = $('room-list').contains(document.activeElement) ? document.activeElement.dataset.roomId : null;
   $('room-list').replaceChildren(
     roomGroup('rooms-mine', 'Your rooms', rooms.filter(r => r.kind !== 'dm' && r.member), none('None yet: create one or join one below')),
     roomGroup('rooms-dm', 'Direct messages', dms, none('None yet: click a name in a room, or type one above')),
@@ -58,6 +60,9 @@ export function renderRooms() {
   const current = $('room-list').querySelector('[aria-current]');
   if (current) {
     current.scrollIntoView({ block: 'nearest' });
+  }
+  if (focused) {
+    $('room-list').querySelector('button[data-room-id="' + Number(focused) + '"]')?.focus();
   }
   showTotal();
 }
