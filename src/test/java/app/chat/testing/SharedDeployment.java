@@ -1,11 +1,18 @@
 package app.chat.testing;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import org.jboss.arquillian.container.spi.Container;
 import org.jboss.arquillian.container.spi.client.deployment.Deployment;
 import org.jboss.arquillian.container.spi.client.deployment.DeploymentDescription;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
 import org.jboss.arquillian.container.spi.context.annotation.DeploymentScoped;
 import org.jboss.arquillian.container.spi.event.DeployDeployment;
@@ -64,6 +71,9 @@ public class SharedDeployment implements LoadableExtension {
         private Container container;
         private ProtocolMetaData deployedMetaData;
 
+        /** Why the chat is not there, once that is known: every later class fails at once with it. */
+        private String notDeployed;
+
         /** Every test class's deployment that stands for {@link #deployed}. */
         private final Set<Deployment> sharers = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -73,6 +83,9 @@ public class SharedDeployment implements LoadableExtension {
                 return;
             }
             Deployment deployment = context.getEvent().getDeployment();
+            if (notDeployed != null) {
+                throw new IllegalStateException(notDeployed);
+            }
             if (deployed == null) {
                 context.proceed();
                 if (deployment.isDeployed()) {
@@ -80,6 +93,7 @@ public class SharedDeployment implements LoadableExtension {
                     container = context.getEvent().getContainer();
                     deployedMetaData = protocolMetaData.get();
                     sharers.add(deployment);
+                    requireTheChatAnswers();
                 }
                 return;
             }
@@ -114,6 +128,44 @@ public class SharedDeployment implements LoadableExtension {
             } finally {
                 context.proceed();
             }
+        }
+
+        /**
+         * Payara Micro reports a deployment done when its own resource adapter (chat-ra) deployed, even
+         * if the WAR then failed (a schema it cannot migrate, a port taken): the server answers 404 to
+         * everything and each test would fail on its own with an error page. One clear failure instead.
+         */
+        private void requireTheChatAnswers() {
+            HTTPContext http = deployedMetaData == null ? null : deployedMetaData.getContext(HTTPContext.class);
+            if (http == null) {
+                return;
+            }
+            URI live = URI.create("http://127.0.0.1:" + http.getPort() + "/health/live");
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            int status = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    status = client.send(HttpRequest.newBuilder(live).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status != 404) {
+                        return;
+                    }
+                    Thread.sleep(1000);
+                } catch (IOException notYet) {
+                    status = 0;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            notDeployed = "the chat's WAR did not deploy: GET " + live + " answered " + status
+                    + " for 30 s (the server log above says why: look for its first SEVERE line)";
+            Deployment failed = deployed;
+            deployed = null;
+            sharers.clear();
+            undeployEvent.fire(new UnDeployDeployment(container, failed));
+            throw new IllegalStateException(notDeployed);
         }
 
         private boolean isShared() {
