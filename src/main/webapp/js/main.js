@@ -5,7 +5,11 @@ import { state } from './state.js';
 import { api, forgetSession, logIn, logOut, register, savedSession, whenSessionChangesElsewhere, whenSessionEnds } from './api.js';
 import { connect, connectionCount, disconnect, dropConnection, subscribe } from './connection.js';
 import { changeRole, createRoom, filterRooms, inRoom, invite, joinRoom, leaveRoom, loadRooms, lostMembership, openDirectMessage,
-  openRoom, refreshRooms, removeMember, resumeRoom, showRoomScreen } from './rooms.js';
+  openRoom, refreshRooms, removeMember, renderRooms, resumeRoom, showRoomScreen } from './rooms.js';
+import { onMention, onRead, readIfSeen } from './unread.js';
+import { offerNotifications } from './notices.js';
+import { toggleMembers } from './members.js';
+import { typed } from './typing.js';
 import { loadEarlier } from './messages.js';
 import { onPersonalEvent, resendPending, sendMessage } from './send.js';
 import { isEditing, saveEdit, startEditingLast, stopEditing } from './edits.js';
@@ -23,6 +27,7 @@ async function signIn(user, password) {
 async function start(user) {
   state.user = user;
   showChat(user);
+  offerNotifications();
   state.config = await api('GET', 'api/config', undefined, null);
   await loadRooms();
   await reopenRememberedRoom();
@@ -32,6 +37,7 @@ async function start(user) {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') {
       refreshRooms().catch(() => {});
+      readIfSeen();
     }
   });
 }
@@ -69,6 +75,12 @@ async function onConnected() {
       // the rooms we may see changed (invited, removed, ...): the list says how, and refreshRooms
       // leaves the open room if we are out of it
       refreshRooms().catch(() => {});
+      return;
+    }
+    if (event.type === 'read' || event.type === 'mention') {
+      if ((event.type === 'read' ? onRead : onMention)(event)) {
+        renderRooms();
+      }
       return;
     }
     onPersonalEvent(event);
@@ -113,6 +125,20 @@ $('new-dm-form').addEventListener('submit', e => {
     .catch(e2 => { throw e2.code === 'UNKNOWN_USER' ? new Error('No user is called ' + name) : e2; }));
 });
 document.addEventListener('chat:open-dm', e => showError($('room-error'), openDirectMessage(e.detail)));
+// a notification clicked
+document.addEventListener('chat:open-room', e => {
+  if (state.rooms.has(e.detail)) {
+    showRoomScreen(true);
+    inRoom(openRoom(e.detail));
+  }
+});
+document.addEventListener('chat:counts-changed', renderRooms);
+// a read marker moved to somewhere short of the newest: only the server can count what is left
+let recount = null;
+document.addEventListener('chat:counts-stale', () => {
+  clearTimeout(recount);
+  recount = setTimeout(() => refreshRooms().catch(() => {}), 300);
+});
 const unknownUser = name => e => { throw e.code === 'UNKNOWN_USER' ? new Error('No user is called ' + name) : e; };
 $('invite-form').addEventListener('submit', e => {
   e.preventDefault();
@@ -157,8 +183,12 @@ box.addEventListener('scroll', () => {
   pinned = box.scrollHeight - box.scrollTop - box.clientHeight < 60;
   if (pinned) {
     $('jump').hidden = true;
+    readIfSeen();
   }
 });
+window.addEventListener('focus', readIfSeen);
+$('members-button').addEventListener('click', toggleMembers);
+$('text').addEventListener('input', typed);
 // A phone's on-screen keyboard or a turned phone shrinks the list: whoever was at the newest
 // message stays there instead of ending up somewhere in the middle.
 new ResizeObserver(() => {

@@ -157,7 +157,7 @@ function markDeleted(li) {
   li.querySelector('.actions')?.remove();
 }
 
-/** A live delivery from the room's topic. */
+/** A live delivery from the room's topic; done when it is on screen. */
 export function onRoomMessage(room, m) {
   if (m.type === 'message' && m.sender !== state.user && !room.seen.has(m.id)) {
     $('announcer').textContent = m.sender + ': ' + m.text;
@@ -168,7 +168,7 @@ export function onRoomMessage(room, m) {
   // before it publishes, so history has it); fetch the gap before showing what came after
   const gap = room.lastSeq && m.seq > room.lastSeq + 1;
   const catchingUp = gap ? catchUp(room).catch(() => {}) : Promise.resolve();
-  catchingUp.then(() => showMessage(room, m));
+  return catchingUp.then(() => showMessage(room, m));
 }
 
 /**

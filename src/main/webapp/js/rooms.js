@@ -1,15 +1,21 @@
-// The room list and the room on screen: opening, joining, leaving, creating, and the room's live
-// subscription, which has to follow both the membership and the connection it was made in.
+// The room list and the room on screen: opening, joining, leaving, creating, and the live
+// subscriptions to every room one is in (so the list's counts and order move for rooms not open),
+// which have to follow both the membership and the connection they were made in.
 import { state } from './state.js';
 import { $, showError } from './views.js';
 import { api } from './api.js';
 import { connectionCount, isConnected, subscribe } from './connection.js';
 import { catchUp, onRoomMessage, showLatest } from './messages.js';
+import { badgesOf, countedFromList, countLive, readIfSeen, showDivider, showTotal } from './unread.js';
+import { loadMembers, onPresence } from './members.js';
+import { forgetTypists, onTyping, stoppedTyping } from './typing.js';
 
 export async function loadRooms() {
   const rooms = await api('GET', 'api/rooms');
+  countedFromList(rooms);
   state.rooms = new Map(rooms.map(r => [r.id, r]));
   renderRooms();
+  subscribeJoinedRooms();
 }
 
 /** The last activity known of a room, in ms: the server's lastActivity, or a message seen live since. */
@@ -45,6 +51,8 @@ export function renderRooms() {
   const dms = rooms.filter(r => r.kind === 'dm');
   const others = rooms.filter(r => r.kind !== 'dm' && !r.member);
   const none = text => (state.filter ? 'No match' : text);
+  // the list is drawn again on every message in any of our rooms: keyboard focus stays on its room
+  const focused = $('room-list').contains(document.activeElement) ? document.activeElement.dataset.roomId : null;
   $('room-list').replaceChildren(
     roomGroup('rooms-mine', 'Your rooms', rooms.filter(r => r.kind !== 'dm' && r.member), none('None yet: create one or join one below')),
     roomGroup('rooms-dm', 'Direct messages', dms, none('None yet: click a name in a room, or type one above')),
@@ -53,6 +61,10 @@ export function renderRooms() {
   if (current) {
     current.scrollIntoView({ block: 'nearest' });
   }
+  if (focused) {
+    $('room-list').querySelector('button[data-room-id="' + Number(focused) + '"]')?.focus();
+  }
+  showTotal();
 }
 
 function roomGroup(id, title, rooms, empty) {
@@ -64,6 +76,7 @@ function roomGroup(id, title, rooms, empty) {
   list.setAttribute('aria-labelledby', id);
   for (const room of rooms) {
     const li = document.createElement('li');
+    li.dataset.roomId = room.id;
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = room.name;
@@ -84,6 +97,7 @@ function roomGroup(id, title, rooms, empty) {
       span.textContent = tag;
       li.append(span);
     }
+    li.append(...badgesOf(room));
     list.append(li);
   }
   if (rooms.length === 0) {
@@ -145,13 +159,13 @@ function describe(info) {
 }
 
 export async function openRoom(id) {
-  const previous = state.current;
-  if (previous) {
-    unsubscribeRoom(previous);
-  }
   const info = state.rooms.get(id);
   const room = { id, name: info.name, member: info.member, seen: new Map(), firstSeq: null, lastSeq: 0 };
+  // where the "New messages" line goes: the marker as it is before this visit moves it
+  const marker = info.member && info.unread > 0 ? info.readSeq || 0 : null;
   state.current = room;
+  forgetTypists();
+  loadMembers(room).catch(() => {});
   renderRooms();
   $('room-title').textContent = room.name;
   $('room-kind').textContent = describe(info);
@@ -165,7 +179,7 @@ export async function openRoom(id) {
   }
   await showLatest(room);
   if (isConnected() && state.current === room) {
-    subscribeRoom(room);
+    subscribeJoinedRooms();
     noteActivity(room.id, await catchUp(room));
   }
   for (const p of state.pending.values()) {
@@ -173,6 +187,10 @@ export async function openRoom(id) {
       $('message-list').append(p.li);
     }
   }
+  if (marker !== null && state.current === room) {
+    showDivider(marker);
+  }
+  readIfSeen();
   $('text').focus();
 }
 
@@ -190,9 +208,10 @@ export async function resumeRoom() {
     }
     room.member = Boolean(info && info.member); // joined in another tab meanwhile
     showMembership(room);
+    loadMembers(room).catch(() => {}); // who came and went while we were away
     if (room.member) {
-      subscribeRoom(room);
-      noteActivity(room.id, await catchUp(room));
+      noteActivity(room.id, await catchUp(room)); // loadRooms subscribed to it
+      readIfSeen();
     }
   }
 }
@@ -219,9 +238,7 @@ export async function lostMembership(roomId, removed) {
   if (!room || room.id !== roomId || !room.member) {
     return;
   }
-  // the server already ended the subscription; an UNSUBSCRIBE naming it would be answered with an ERROR
-  room.subscription = null;
-  room.subscribedIn = null;
+  forgetSubscription(roomId);
   room.member = false;
   const name = room.name;
   await loadRooms().catch(() => {});
@@ -269,38 +286,75 @@ function showMembership(room) {
   }
 }
 
-function subscribeRoom(room) {
-  if (room.subscribedIn === connectionCount()) {
-    return; // opening a room and (re)connecting can race; one subscription is enough
+/**
+ * One subscription per room we are in, made once per connection (they die with the socket). The
+ * page never UNSUBSCRIBEs: leaving, a removal or a ban ends the server's side by itself, and an
+ * UNSUBSCRIBE naming a subscription the broker no longer has is answered with an ERROR that closes
+ * the connection. SUBSCRIBE to a room we are not in would do the same, so a room we just left or
+ * were put out of stays "gone" (not subscribed again) until the list agrees we are out of it.
+ */
+export function subscribeJoinedRooms() {
+  if (!isConnected()) {
+    return;
   }
-  room.subscribedIn = connectionCount();
-  room.subscription = subscribe('/topic/room.' + room.id, m => {
-    if (m.type === 'message') {
-      noteActivity(room.id, m.sentAt);
+  const now = connectionCount();
+  for (const [id, s] of state.subscribed) {
+    const info = state.rooms.get(id);
+    if (s.in !== now || !(info && info.member)) {
+      state.subscribed.delete(id);
     }
-    if (state.current !== room) {
-      return;
+  }
+  for (const info of state.rooms.values()) {
+    if (info.member && !state.subscribed.has(info.id)) {
+      const id = info.id;
+      state.subscribed.set(id, { in: now, gone: false });
+      subscribe('/topic/room.' + id, m => onRoomEvent(id, m));
     }
-    onRoomMessage(room, m);
-    if (m.type === 'member' && m.user === state.user) {
-      onOwnMembership(room, m);
-    }
-  });
+  }
 }
 
-function unsubscribeRoom(room) {
-  // An UNSUBSCRIBE for a subscription the broker no longer knows (it died with an earlier socket)
-  // is answered with an ERROR that closes the connection, so only a live one is ended.
-  if (room.subscription && room.subscribedIn === connectionCount() && isConnected()) {
-    room.subscription.unsubscribe();
+/** The server ended our subscription to the room (we left, or were removed): not to be renewed for now. */
+function forgetSubscription(roomId) {
+  const s = state.subscribed.get(roomId);
+  if (s) {
+    s.gone = true;
   }
-  room.subscription = null;
-  room.subscribedIn = null;
+}
+
+/** Anything on a room's topic, open or not: counts and order for all, the rest for the open one. */
+function onRoomEvent(roomId, m) {
+  const room = state.current && state.current.id === roomId ? state.current : null;
+  if (m.type === 'presence' || m.type === 'typing') {
+    if (room) {
+      (m.type === 'presence' ? onPresence : onTyping)(m);
+    }
+    return;
+  }
+  const counted = countLive(roomId, m);
+  if (m.type === 'message') {
+    noteActivity(roomId, m.sentAt);
+  }
+  if (counted) {
+    renderRooms();
+  }
+  if (m.type === 'member' && m.user === state.user) {
+    onOwnMembership(roomId, room, m);
+  }
+  if (!room) {
+    return;
+  }
+  if (m.type === 'message') {
+    stoppedTyping(m.sender);
+  } else if (m.type === 'member') {
+    loadMembers(room).catch(() => {});
+  }
+  onRoomMessage(room, m).then(readIfSeen);
 }
 
 export async function joinRoom() {
   const room = state.current;
   await api('POST', 'api/rooms/' + room.id + '/members');
+  state.subscribed.delete(room.id); // in again: the next look at the list subscribes
   await loadRooms(); // the role, and the invite used up
   await openRoom(room.id);
 }
@@ -310,8 +364,7 @@ export async function leaveRoom() {
   await api('DELETE', 'api/rooms/' + room.id + '/members/me');
   // The server ends our subscription itself when we leave; an UNSUBSCRIBE after that would name one
   // it no longer has (an ERROR, and a dropped connection), so it is only forgotten here.
-  room.subscription = null;
-  room.subscribedIn = null;
+  forgetSubscription(room.id);
   state.rooms.get(room.id).member = false;
   await openRoom(room.id);
 }
@@ -336,12 +389,21 @@ export async function openDirectMessage(username) {
   await openRoom(room.id);
 }
 
-/** A room event about us, live: removed or banned, the page leaves; a new role changes the menu. */
-function onOwnMembership(room, event) {
-  const info = state.rooms.get(room.id);
-  if (event.action === 'removed' || event.action === 'banned') {
-    lostMembership(room.id, true).catch(() => {});
-  } else if (event.action === 'role' && info && event.role) {
+/**
+ * A room event about us, live (room is null when it is not the open one): out of it (removed,
+ * banned, or left in another tab), the page leaves it; a new role changes the menu.
+ */
+function onOwnMembership(roomId, room, event) {
+  const info = state.rooms.get(roomId);
+  const out = event.action === 'removed' || event.action === 'banned' || event.action === 'left';
+  if (out) {
+    forgetSubscription(roomId);
+  }
+  if (out && !room) {
+    refreshRooms().catch(() => {});
+  } else if (out) {
+    lostMembership(roomId, event.action !== 'left').catch(() => {});
+  } else if (room && event.action === 'role' && info && event.role) {
     info.role = event.role;
     $('room-kind').textContent = describe(info);
     showMembership(room);

@@ -1,0 +1,328 @@
+package app.chat.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.chat.stompcodec.StompFrame;
+import app.chat.testing.ChatApi;
+import app.chat.testing.ChatServer;
+import app.chat.testing.Chromium;
+import app.chat.testing.SharedChatServer;
+import app.chat.testing.StompClient;
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What the web client shows of others, in real headless Chromium browsers: unread and mention badges
+ * and the tab title for rooms not open (live, cleared on reading, in every tab of the reader's), the
+ * "New messages" line at the read marker, who is typing, and the members panel with who is online.
+ */
+class WebClientPresenceIT extends SharedChatServer {
+
+    private final List<ChromeDriver> browsers = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(ChromeDriver::quit);
+    }
+
+    private ChromeDriver browser() throws Exception {
+        ChromeDriver d = Chromium.start();
+        browsers.add(d);
+        return d;
+    }
+
+    private URI page() {
+        return ChatServer.root(deploymentUrl);
+    }
+
+    private static WebDriverWait waiting(WebDriver d) {
+        var wait = new WebDriverWait(d, Duration.ofSeconds(30));
+        wait.pollingEvery(Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private ChromeDriver signedIn(String user) throws Exception {
+        ChromeDriver d = browser();
+        d.get(page().toString());
+        d.findElement(By.id("username")).sendKeys(user);
+        d.findElement(By.id("password")).sendKeys(ChatApi.PASSWORD, Keys.ENTER);
+        waiting(d).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        return d;
+    }
+
+    private static void openRoom(WebDriver d, String name) {
+        waiting(d).until(x -> {
+            for (WebElement b : x.findElements(By.cssSelector("#room-list button"))) {
+                if (name.equals(b.getDomAttribute("title"))) {
+                    b.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        waiting(d).until(x -> x.findElement(By.id("room-title")).getText().equals(name));
+    }
+
+    private static Object script(WebDriver d, String js, Object... args) {
+        return ((JavascriptExecutor) d).executeScript(js, args);
+    }
+
+    /** A room's badge of a kind ("unread", "mentions") as a screen reader reads it, or "" when it has none. */
+    private static String badge(WebDriver d, String room, String kind) {
+        return (String) script(d, "const b = [...document.querySelectorAll('#room-list button')].find(b => b.title === arguments[0]);"
+                + "const s = b && b.parentElement.querySelector('.badge.' + arguments[1]);"
+                + "return s ? s.textContent : '';", room, kind);
+    }
+
+    private static void waitForBadge(WebDriver d, String room, String kind, String text) {
+        waiting(d).until(x -> badge(x, room, kind).equals(text));
+    }
+
+    private static boolean shows(WebDriver d, String sender, String text) {
+        return (Boolean) script(d, "return [...document.querySelectorAll('#message-list li.message:not(.pending)')]"
+                + ".some(li => li.querySelector('.sender').textContent === arguments[0]"
+                + " && li.querySelector('.text').textContent === arguments[1])", sender, text);
+    }
+
+    /** Says each text as {@code sender} over STOMP and waits until the server stored them all. */
+    private static void say(String sender, long roomId, String... texts) throws Exception {
+        try (StompClient c = ChatServer.connect(sender)) {
+            c.subscribe("/topic/user." + sender);
+            for (String text : texts) {
+                c.send("/app/chat.send", ChatApi.JSON.createObjectBuilder().add("roomId", roomId).add("text", text)
+                        .add("clientMsgId", UUID.randomUUID().toString()).build().toString());
+            }
+            for (int acks = 0; acks < texts.length; acks++) {
+                StompFrame f = c.next(30);
+                assertNotNull(f, "acks for what " + sender + " said");
+                assertTrue(f.body().contains("\"type\":\"ack\""), f::toString);
+            }
+        }
+    }
+
+    /** The room as GET /api/rooms lists it for the user. */
+    private static JsonObject listed(ChatApi api, String user, long roomId) throws Exception {
+        return api.as(user, "GET", "api/rooms", null).array().stream().map(v -> v.asJsonObject())
+                .filter(r -> r.getJsonNumber("id").longValue() == roomId).findFirst().orElseThrow();
+    }
+
+    /** Waits until the server has the user's read marker at the room's newest entry. */
+    private static void awaitReadToTheEnd(ChatApi api, String user, long roomId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (JsonObject r = listed(api, user, roomId); r.getInt("readSeq", -1) != r.getInt("lastSeq") || r.getInt("unread") != 0;
+                r = listed(api, user, roomId)) {
+            assertTrue(System.nanoTime() < deadline, "read to the end by now: " + r);
+            Thread.sleep(100); // polling the server, with the deadline above
+        }
+    }
+
+    @Test
+    void unreadAndMentionBadgesAndTheTitleFollowARoomNotOpenAndClearInEveryTabOnReadingIt() throws Exception {
+        var api = new ChatApi(page());
+        String a = api.newUser("ann");
+        String b = api.newUser("ben");
+        long roomId = api.newRoom(a, b);
+        String room = "room of " + a;
+        String other = "another of " + b;
+        api.as(b, "POST", "api/rooms", "{\"name\":\"" + other + "\"}");
+        ChromeDriver ben = signedIn(b);
+        openRoom(ben, other);
+        assertEquals("chat", ben.getTitle());
+        assertEquals("", badge(ben, room, "unread"));
+
+        say(a, roomId, "first");
+        waitForBadge(ben, room, "unread", "1 unread");
+        waiting(ben).until(x -> x.getTitle().equals("(1) chat"));
+        assertEquals("", badge(ben, room, "mentions"), "nobody named ben");
+        say(a, roomId, "hello @" + b + ", look");
+        waitForBadge(ben, room, "unread", "2 unread");
+        waitForBadge(ben, room, "mentions", "@1 mention");
+        waiting(ben).until(x -> x.getTitle().equals("(2) chat"));
+        assertEquals(room, script(ben, "return document.querySelector('#rooms-mine + ul button').title"),
+                "the room spoken in moves to the top of the list");
+
+        ChromeDriver benElsewhere = signedIn(b);
+        waitForBadge(benElsewhere, room, "unread", "2 unread");
+        assertEquals("(2) chat", benElsewhere.getTitle());
+
+        openRoom(ben, room);
+        waiting(ben).until(x -> shows(x, a, "hello @" + b + ", look"));
+        waitForBadge(ben, room, "unread", "");
+        assertEquals("", badge(ben, room, "mentions"));
+        waiting(ben).until(x -> x.getTitle().equals("chat"));
+        // the other tab has the room closed: it learns from the read event
+        waitForBadge(benElsewhere, room, "unread", "");
+        waitForBadge(benElsewhere, room, "mentions", "");
+        waiting(benElsewhere).until(x -> x.getTitle().equals("chat"));
+        JsonObject listed = listed(api, b, roomId);
+        assertEquals(0, listed.getInt("unread"), "the server's marker moved too: " + listed);
+        assertEquals(listed.getInt("lastSeq"), listed.getInt("readSeq"));
+
+        say(a, roomId, "while ben reads");
+        waiting(ben).until(x -> shows(x, a, "while ben reads"));
+        awaitReadToTheEnd(api, b, roomId); // seen as it came, in the open room at the bottom: read at once
+        waitForBadge(benElsewhere, room, "unread", "");
+        assertEquals("", badge(ben, room, "unread"));
+        assertEquals("chat", ben.getTitle());
+    }
+
+    @Test
+    void aNewMessagesLineSitsAtTheReadMarkerWhenARoomWithUnreadMessagesOpens() throws Exception {
+        var api = new ChatApi(page());
+        String a = api.newUser("ann");
+        String b = api.newUser("ben");
+        long roomId = api.newRoom(a, b);
+        String room = "room of " + a;
+        String other = "another of " + b;
+        api.as(b, "POST", "api/rooms", "{\"name\":\"" + other + "\"}");
+        ChromeDriver ben = signedIn(b);
+        openRoom(ben, room);
+        say(a, roomId, "already read");
+        waiting(ben).until(x -> shows(x, a, "already read"));
+        awaitReadToTheEnd(api, b, roomId);
+        assertEquals(0L, script(ben, "return document.querySelectorAll('#message-list .divider').length"),
+                "nothing was unread when it opened");
+
+        openRoom(ben, other);
+        say(a, roomId, "unread one", "unread two");
+        waitForBadge(ben, room, "unread", "2 unread");
+        openRoom(ben, room);
+        waiting(ben).until(x -> shows(x, a, "unread two"));
+        waiting(ben).until(x -> script(x, "return document.querySelectorAll('#message-list .divider').length").equals(1L));
+        assertEquals(List.of("already read", "New messages", "unread one", "unread two"), script(ben,
+                "return [...document.querySelectorAll('#message-list li.message, #message-list li.divider')]"
+                        + ".map(li => li.classList.contains('divider') ? li.textContent : li.querySelector('.text').textContent)"));
+        awaitReadToTheEnd(api, b, roomId);
+
+        say(a, roomId, "later");
+        waiting(ben).until(x -> shows(x, a, "later"));
+        assertEquals("later", script(ben, "return document.querySelector('#message-list li:last-child .text').textContent"),
+                "what comes later goes below the line, not above it");
+    }
+
+    @Test
+    void whoIsTypingShowsToTheOthersAndGoesAway() throws Exception {
+        var api = new ChatApi(page());
+        String a = api.newUser("ann");
+        String b = api.newUser("ben");
+        api.newRoom(a, b);
+        String room = "room of " + a;
+        ChromeDriver ann = signedIn(a);
+        ChromeDriver ben = signedIn(b);
+        openRoom(ann, room);
+        openRoom(ben, room);
+
+        ann.findElement(By.id("text")).sendKeys("hel");
+        waiting(ben).until(x -> x.findElement(By.id("typing")).getText().equals(a + " is typing…"));
+        assertEquals("", ann.findElement(By.id("typing")).getText(), "never oneself");
+        waiting(ben).until(x -> x.findElement(By.id("typing")).getText().isEmpty()); // a few seconds after the last notice
+
+        ann.findElement(By.id("text")).sendKeys("lo there");
+        waiting(ben).until(x -> x.findElement(By.id("typing")).getText().equals(a + " is typing…"));
+        ann.findElement(By.id("text")).sendKeys(Keys.ENTER);
+        waiting(ben).until(x -> shows(x, a, "hello there"));
+        assertEquals("", ben.findElement(By.id("typing")).getText(), "their message ends it at once");
+
+        assertEquals("[\"\",\"a is typing…\",\"a and b are typing…\",\"a, b and c are typing…\"]",
+                ben.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "import('./js/typing.js').then(m => done(JSON.stringify([[], ['a'], ['a', 'b'], ['a', 'b', 'c']].map(m.typingText))))"));
+    }
+
+    @Test
+    void theMembersPanelShowsWhoIsOnlineAndChangesWhenTheyGo() throws Exception {
+        var api = new ChatApi(page());
+        String a = api.newUser("ann");
+        String b = api.newUser("ben");
+        String c = api.newUser("cat");
+        api.newRoom(a, b, c);
+        String room = "room of " + a;
+        ChromeDriver ann = signedIn(a);
+        ChromeDriver ben = signedIn(b);
+        openRoom(ben, room);
+        WebElement button = ben.findElement(By.id("members-button"));
+        waiting(ben).until(x -> button.isDisplayed());
+        assertEquals("false", button.getDomAttribute("aria-expanded"));
+        button.click();
+        assertEquals("true", button.getDomAttribute("aria-expanded"));
+        waiting(ben).until(x -> status(x, a).equals("online"));
+        assertEquals("offline", status(ben, c), "cat has no page open");
+        assertEquals("online", status(ben, b));
+
+        ann.quit();
+        browsers.remove(ann);
+        waiting(ben).until(x -> status(x, a).equals("offline"));
+        assertTrue(ben.findElement(By.id("members-button")).getText().startsWith("Members (1 online)"), "only ben now");
+        ChromeDriver annAgain = signedIn(a);
+        waiting(ben).until(x -> status(x, a).equals("online"));
+        assertEquals("[]", seriousViolations(ben), "the panel, its dots and words");
+        annAgain.quit();
+        browsers.remove(annAgain);
+    }
+
+    @Test
+    void axeFindsNoSeriousViolationsWithBadgesTheNewMessagesLineAndTheTypingLine() throws Exception {
+        var api = new ChatApi(page());
+        String a = api.newUser("ann");
+        String b = api.newUser("ben");
+        long roomId = api.newRoom(a, b);
+        String room = "room of " + a;
+        String other = "another of " + b;
+        api.as(b, "POST", "api/rooms", "{\"name\":\"" + other + "\"}");
+        long otherId = listedByName(api, b, other);
+        api.as(a, "POST", "api/rooms/" + otherId + "/members", null);
+        say(a, roomId, "one", "two @" + b);
+        ChromeDriver ben = signedIn(b);
+        openRoom(ben, other);
+        waitForBadge(ben, room, "mentions", "@1 mention");
+        openRoom(ben, room);
+        waiting(ben).until(x -> x.findElements(By.cssSelector("#message-list .divider")).size() == 1);
+        say(a, otherId, "three");
+        waitForBadge(ben, other, "unread", "1 unread");
+        assertEquals("[]", seriousViolations(ben), "badges in the list, the New messages line");
+    }
+
+    private static long listedByName(ChatApi api, String user, String name) throws Exception {
+        return api.as(user, "GET", "api/rooms", null).array().stream().map(v -> v.asJsonObject())
+                .filter(r -> r.getString("name").equals(name)).findFirst().orElseThrow().getJsonNumber("id").longValue();
+    }
+
+    /** "online" or "offline" as the members panel says it of the user ("" when not listed). */
+    private static String status(WebDriver d, String user) {
+        return (String) script(d, "const li = [...document.querySelectorAll('#member-list li')].find(li => li.dataset.user === arguments[0]);"
+                + "return li ? li.querySelector('.status').textContent : ''", user);
+    }
+
+    /** axe-core's serious and critical violations on the page as it is (as WebClientAwarenessIT runs it). */
+    private static String seriousViolations(ChromeDriver d) throws Exception {
+        String axe;
+        try (InputStream in = WebClientPresenceIT.class.getResourceAsStream("/axe.min.js")) {
+            assertNotNull(in, "axe.min.js on the test class path (com.deque.html.axe-core:selenium)");
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        d.executeScript(axe);
+        return (String) d.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))),"
+                + " e => done('axe failed: ' + e))");
+    }
+}
