@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.stompcodec.StompFrame;
+import app.chat.testing.Axe;
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
 import app.chat.testing.Chromium;
 import app.chat.testing.SharedChatServer;
 import app.chat.testing.StompClient;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -305,26 +304,11 @@ class WebClientAwarenessIT extends SharedChatServer {
         say(a, roomId, "hello, see https://example.com", "and again");
         say(b, roomId, "my own words");
         ben.get(page().toString());
-        assertEquals("[]", seriousViolations(ben), "sign-in view");
+        assertEquals("[]", Axe.seriousViolations(ben), "sign-in view");
 
         signIn(ben, b);
         openRoom(ben, "room of " + a);
         shown(ben, b, "my own words");
-        assertEquals("[]", seriousViolations(ben), "chat view, with others' messages, links and an own bubble");
-    }
-
-    /** axe-core's serious and critical violations on the page as it is, with where they are. */
-    private static String seriousViolations(ChromeDriver d) throws Exception {
-        String axe;
-        try (InputStream in = WebClientAwarenessIT.class.getResourceAsStream("/axe.min.js")) {
-            assertNotNull(in, "axe.min.js on the test class path (com.deque.html.axe-core:selenium)");
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        d.executeScript(axe);
-        return (String) d.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations"
-                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))),"
-                + " e => done('axe failed: ' + e))");
+        assertEquals("[]", Axe.seriousViolations(ben), "chat view, with others' messages, links and an own bubble");
     }
 }

@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.stompcodec.StompFrame;
+import app.chat.testing.Axe;
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
 import app.chat.testing.Chromium;
 import app.chat.testing.SharedChatServer;
 import app.chat.testing.StompClient;
 import jakarta.json.JsonObject;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -273,7 +272,7 @@ class WebClientPresenceIT extends SharedChatServer {
         assertTrue(ben.findElement(By.id("members-button")).getText().startsWith("Members (1 online)"), "only ben now");
         ChromeDriver annAgain = signedIn(a);
         waiting(ben).until(x -> status(x, a).equals("online"));
-        assertEquals("[]", seriousViolations(ben), "the panel, its dots and words");
+        assertEquals("[]", Axe.seriousViolations(ben), "the panel, its dots and words");
         annAgain.quit();
         browsers.remove(annAgain);
     }
@@ -297,7 +296,7 @@ class WebClientPresenceIT extends SharedChatServer {
         waiting(ben).until(x -> x.findElements(By.cssSelector("#message-list .divider")).size() == 1);
         say(a, otherId, "three");
         waitForBadge(ben, other, "unread", "1 unread");
-        assertEquals("[]", seriousViolations(ben), "badges in the list, the New messages line");
+        assertEquals("[]", Axe.seriousViolations(ben), "badges in the list, the New messages line");
     }
 
     private static long listedByName(ChatApi api, String user, String name) throws Exception {
@@ -309,20 +308,5 @@ class WebClientPresenceIT extends SharedChatServer {
     private static String status(WebDriver d, String user) {
         return (String) script(d, "const li = [...document.querySelectorAll('#member-list li')].find(li => li.dataset.user === arguments[0]);"
                 + "return li ? li.querySelector('.status').textContent : ''", user);
-    }
-
-    /** axe-core's serious and critical violations on the page as it is (as WebClientAwarenessIT runs it). */
-    private static String seriousViolations(ChromeDriver d) throws Exception {
-        String axe;
-        try (InputStream in = WebClientPresenceIT.class.getResourceAsStream("/axe.min.js")) {
-            assertNotNull(in, "axe.min.js on the test class path (com.deque.html.axe-core:selenium)");
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        d.executeScript(axe);
-        return (String) d.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations"
-                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))),"
-                + " e => done('axe failed: ' + e))");
     }
 }
