@@ -299,6 +299,44 @@ class WebClientPresenceIT extends SharedChatServer {
         assertEquals("[]", Axe.seriousViolations(ben), "badges in the list, the New messages line");
     }
 
+    /**
+     * Notifications, as far as a headless browser lets them be seen: permission granted through
+     * DevTools, the page made to believe its tab is hidden, and the Notification constructor replaced
+     * by one that records what the page shows (the real one draws nothing headless).
+     */
+    @Test
+    void aHiddenTabNotifiesDirectMessagesAndMentionsOnceAllowedAndAVisibleOneDoesNot() throws Exception {
+        var api = new ChatApi(page());
+        String a = api.newUser("ann");
+        String b = api.newUser("ben");
+        long roomId = api.newRoom(a, b);
+        long dm = api.as(a, "POST", "api/dms", "{\"username\":\"" + b + "\"}").json().getJsonNumber("id").longValue();
+        ChromeDriver ben = signedIn(b);
+        WebElement bell = ben.findElement(By.id("notify"));
+        assertTrue(bell.isDisplayed(), "the bell is offered on http://127.0.0.1 (a secure context)");
+        ben.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("origin", page().toString().replaceAll("/$", ""),
+                "permissions", List.of("notifications")));
+        bell.click();
+        waiting(ben).until(x -> !x.findElement(By.id("notify")).isDisplayed());
+        script(ben, "window.shown = [];"
+                + "const Real = window.Notification;"
+                + "window.Notification = class { constructor(title, options) { window.shown.push(title + ' | ' + options.body); }"
+                + "  close() {} static get permission() { return Real.permission; } };"
+                + "Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => 'hidden'});");
+
+        say(a, dm, "psst");
+        say(a, roomId, "hey @" + b + " look");
+        waiting(ben).until(x -> ((List<?>) script(x, "return window.shown")).size() == 2);
+        assertEquals(java.util.Set.of(a + " | psst", a + " mentioned you | in room of " + a),
+                java.util.Set.copyOf((List<?>) script(ben, "return window.shown")), "the DM and the mention, each once");
+
+        script(ben, "Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => 'visible'})");
+        say(a, dm, "are you there?");
+        say(a, roomId, "@" + b + " again");
+        waitForBadge(ben, "room of " + a, "mentions", "@2 mentions");
+        assertEquals(2L, script(ben, "return window.shown.length"), "nothing more while the tab is in view");
+    }
+
     private static long listedByName(ChatApi api, String user, String name) throws Exception {
         return api.as(user, "GET", "api/rooms", null).array().stream().map(v -> v.asJsonObject())
                 .filter(r -> r.getString("name").equals(name)).findFirst().orElseThrow().getJsonNumber("id").longValue();
