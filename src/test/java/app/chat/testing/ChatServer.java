@@ -1,8 +1,13 @@
 package app.chat.testing;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
+import app.chat.stompcodec.StompFrame;
+import java.util.UUID;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -34,6 +39,22 @@ public final class ChatServer {
             throw new AssertionError("CONNECT as " + user + " answered " + c.connectReply);
         }
         return c;
+    }
+
+    /** Says each text as {@code sender} over STOMP and returns once the server acked (stored) them all. */
+    public static void say(String sender, long roomId, String... texts) throws Exception {
+        try (StompClient c = connect(sender)) {
+            c.subscribe("/topic/user." + sender);
+            for (String text : texts) {
+                c.send("/app/chat.send", ChatApi.JSON.createObjectBuilder().add("roomId", roomId).add("text", text)
+                        .add("clientMsgId", UUID.randomUUID().toString()).build().toString());
+            }
+            for (int acks = 0; acks < texts.length; acks++) {
+                StompFrame f = c.next(30);
+                assertNotNull(f, "acks for what " + sender + " said");
+                assertTrue(f.body().contains("\"type\":\"ack\""), f::toString);
+            }
+        }
     }
 
     /**

@@ -1,23 +1,19 @@
 package app.chat.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.chat.stompcodec.StompFrame;
 import app.chat.testing.Axe;
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
 import app.chat.testing.Chromium;
 import app.chat.testing.SharedChatServer;
-import app.chat.testing.StompClient;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,22 +132,6 @@ class WebClientAwarenessIT extends SharedChatServer {
         return confirmed(d, sender, text);
     }
 
-    /** Says each text as {@code sender} over STOMP and waits until the server stored them all. */
-    private static void say(String sender, long roomId, String... texts) throws Exception {
-        try (StompClient c = ChatServer.connect(sender)) {
-            c.subscribe("/topic/user." + sender);
-            for (String text : texts) {
-                c.send("/app/chat.send", ChatApi.JSON.createObjectBuilder().add("roomId", roomId).add("text", text)
-                        .add("clientMsgId", UUID.randomUUID().toString()).build().toString());
-            }
-            for (int acks = 0; acks < texts.length; acks++) {
-                StompFrame f = c.next(30);
-                assertNotNull(f, "acks for what " + sender + " said");
-                assertTrue(f.body().contains("\"type\":\"ack\""), f::toString);
-            }
-        }
-    }
-
     @Test
     void theBadgeSaysOfflineAsSoonAsTheBrowserDoesAndWhatWasSaidMeanwhileShowsOnceWhenBack() throws Exception {
         var api = new ChatApi(page());
@@ -160,13 +140,13 @@ class WebClientAwarenessIT extends SharedChatServer {
         long roomId = api.newRoom(a, b);
         signIn(ben, b);
         openRoom(ben, "room of " + a);
-        say(a, roomId, "before the outage");
+        ChatServer.say(a, roomId, "before the outage");
         assertEquals(1, shown(ben, a, "before the outage"));
         long connections = number(ben, "window.chatTest.connections()");
 
         network(ben, false);
         waiting(ben, 5).until(WebClientAwarenessIT::badgeSaysOffline);
-        say(a, roomId, "said during the outage");
+        ChatServer.say(a, roomId, "said during the outage");
         Thread.sleep(2000); // long enough for a page that kept its socket to show it: it must not
         assertEquals(0, confirmed(ben, a, "said during the outage"), "nothing gets through while offline");
         assertTrue(badgeSaysOffline(ben), "and the badge stays offline");
@@ -176,7 +156,7 @@ class WebClientAwarenessIT extends SharedChatServer {
         assertEquals(1, shown(ben, a, "said during the outage"), "the gap is filled from history, once");
         assertEquals(1, confirmed(ben, a, "before the outage"));
         assertEquals(connections + 1, number(ben, "window.chatTest.connections()"), "one new connection");
-        say(a, roomId, "after the outage");
+        ChatServer.say(a, roomId, "after the outage");
         assertEquals(1, shown(ben, a, "after the outage"), "and the room is live again");
     }
 
@@ -187,7 +167,7 @@ class WebClientAwarenessIT extends SharedChatServer {
         String b = api.newUser("ben");
         long roomId = api.newRoom(a, b);
         String text = "look: http://example.com/x and javascript:alert(1) or <a href=\"https://evil.example\">this</a>";
-        say(a, roomId, text);
+        ChatServer.say(a, roomId, text);
         signIn(ben, b);
         openRoom(ben, "room of " + a);
         assertEquals(1, shown(ben, a, text), "the text reads as it was written");
@@ -221,9 +201,9 @@ class WebClientAwarenessIT extends SharedChatServer {
         String a = api.newUser("ann");
         String b = api.newUser("ben");
         long roomId = api.newRoom(a, b);
-        say(a, roomId, "one", "two", "three");
-        say(b, roomId, "mine");
-        say(a, roomId, "four");
+        ChatServer.say(a, roomId, "one", "two", "three");
+        ChatServer.say(b, roomId, "mine");
+        ChatServer.say(a, roomId, "four");
         signIn(ben, b);
         openRoom(ben, "room of " + a);
         shown(ben, a, "four");
@@ -233,7 +213,7 @@ class WebClientAwarenessIT extends SharedChatServer {
                 + ".filter(s => s.getBoundingClientRect().width > 1 && s.textContent === '" + a + "').length"),
                 "ann's name shows at the start of each of her runs, not on every message");
 
-        say(a, roomId, "five");
+        ChatServer.say(a, roomId, "five");
         shown(ben, a, "five");
         assertEquals(true, script(ben, "return document.querySelector('#message-list li.message:last-child').classList.contains('continued')"),
                 "a live message joins the run before it");
@@ -257,7 +237,7 @@ class WebClientAwarenessIT extends SharedChatServer {
         for (int i = 0; i < texts.length; i++) {
             texts[i] = "line " + (i + 1);
         }
-        say(a, roomId, texts);
+        ChatServer.say(a, roomId, texts);
         signIn(ben, b);
         openRoom(ben, "room of " + a);
         shown(ben, a, "line 25");
@@ -301,8 +281,8 @@ class WebClientAwarenessIT extends SharedChatServer {
         String a = api.newUser("ann");
         String b = api.newUser("ben");
         long roomId = api.newRoom(a, b);
-        say(a, roomId, "hello, see https://example.com", "and again");
-        say(b, roomId, "my own words");
+        ChatServer.say(a, roomId, "hello, see https://example.com", "and again");
+        ChatServer.say(b, roomId, "my own words");
         ben.get(page().toString());
         assertEquals("[]", Axe.seriousViolations(ben), "sign-in view");
 

@@ -1,22 +1,18 @@
 package app.chat.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.chat.stompcodec.StompFrame;
 import app.chat.testing.Axe;
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
 import app.chat.testing.Chromium;
 import app.chat.testing.SharedChatServer;
-import app.chat.testing.StompClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -102,22 +98,6 @@ class WebClientPresenceIT extends SharedChatServer {
                 + " && li.querySelector('.text').textContent === arguments[1])", sender, text);
     }
 
-    /** Says each text as {@code sender} over STOMP and waits until the server stored them all. */
-    private static void say(String sender, long roomId, String... texts) throws Exception {
-        try (StompClient c = ChatServer.connect(sender)) {
-            c.subscribe("/topic/user." + sender);
-            for (String text : texts) {
-                c.send("/app/chat.send", ChatApi.JSON.createObjectBuilder().add("roomId", roomId).add("text", text)
-                        .add("clientMsgId", UUID.randomUUID().toString()).build().toString());
-            }
-            for (int acks = 0; acks < texts.length; acks++) {
-                StompFrame f = c.next(30);
-                assertNotNull(f, "acks for what " + sender + " said");
-                assertTrue(f.body().contains("\"type\":\"ack\""), f::toString);
-            }
-        }
-    }
-
     /** The room as GET /api/rooms lists it for the user. */
     private static JsonObject listed(ChatApi api, String user, long roomId) throws Exception {
         return api.as(user, "GET", "api/rooms", null).array().stream().map(v -> v.asJsonObject())
@@ -148,11 +128,11 @@ class WebClientPresenceIT extends SharedChatServer {
         assertEquals("chat", ben.getTitle());
         assertEquals("", badge(ben, room, "unread"));
 
-        say(a, roomId, "first");
+        ChatServer.say(a, roomId, "first");
         waitForBadge(ben, room, "unread", "1 unread");
         waiting(ben).until(x -> x.getTitle().equals("(1) chat"));
         assertEquals("", badge(ben, room, "mentions"), "nobody named ben");
-        say(a, roomId, "hello @" + b + ", look");
+        ChatServer.say(a, roomId, "hello @" + b + ", look");
         waitForBadge(ben, room, "unread", "2 unread");
         waitForBadge(ben, room, "mentions", "@1 mention");
         waiting(ben).until(x -> x.getTitle().equals("(2) chat"));
@@ -176,7 +156,7 @@ class WebClientPresenceIT extends SharedChatServer {
         assertEquals(0, listed.getInt("unread"), "the server's marker moved too: " + listed);
         assertEquals(listed.getInt("lastSeq"), listed.getInt("readSeq"));
 
-        say(a, roomId, "while ben reads");
+        ChatServer.say(a, roomId, "while ben reads");
         waiting(ben).until(x -> shows(x, a, "while ben reads"));
         awaitReadToTheEnd(api, b, roomId); // seen as it came, in the open room at the bottom: read at once
         waitForBadge(benElsewhere, room, "unread", "");
@@ -195,14 +175,14 @@ class WebClientPresenceIT extends SharedChatServer {
         api.as(b, "POST", "api/rooms", "{\"name\":\"" + other + "\"}");
         ChromeDriver ben = signedIn(b);
         openRoom(ben, room);
-        say(a, roomId, "already read");
+        ChatServer.say(a, roomId, "already read");
         waiting(ben).until(x -> shows(x, a, "already read"));
         awaitReadToTheEnd(api, b, roomId);
         assertEquals(0L, script(ben, "return document.querySelectorAll('#message-list .divider').length"),
                 "nothing was unread when it opened");
 
         openRoom(ben, other);
-        say(a, roomId, "unread one", "unread two");
+        ChatServer.say(a, roomId, "unread one", "unread two");
         waitForBadge(ben, room, "unread", "2 unread");
         openRoom(ben, room);
         waiting(ben).until(x -> shows(x, a, "unread two"));
@@ -212,7 +192,7 @@ class WebClientPresenceIT extends SharedChatServer {
                         + ".map(li => li.classList.contains('divider') ? li.textContent : li.querySelector('.text').textContent)"));
         awaitReadToTheEnd(api, b, roomId);
 
-        say(a, roomId, "later");
+        ChatServer.say(a, roomId, "later");
         waiting(ben).until(x -> shows(x, a, "later"));
         assertEquals("later", script(ben, "return document.querySelector('#message-list li:last-child .text').textContent"),
                 "what comes later goes below the line, not above it");
@@ -288,13 +268,13 @@ class WebClientPresenceIT extends SharedChatServer {
         api.as(b, "POST", "api/rooms", "{\"name\":\"" + other + "\"}");
         long otherId = listedByName(api, b, other);
         api.as(a, "POST", "api/rooms/" + otherId + "/members", null);
-        say(a, roomId, "one", "two @" + b);
+        ChatServer.say(a, roomId, "one", "two @" + b);
         ChromeDriver ben = signedIn(b);
         openRoom(ben, other);
         waitForBadge(ben, room, "mentions", "@1 mention");
         openRoom(ben, room);
         waiting(ben).until(x -> x.findElements(By.cssSelector("#message-list .divider")).size() == 1);
-        say(a, otherId, "three");
+        ChatServer.say(a, otherId, "three");
         waitForBadge(ben, other, "unread", "1 unread");
         assertEquals("[]", Axe.seriousViolations(ben), "badges in the list, the New messages line");
     }
@@ -324,15 +304,15 @@ class WebClientPresenceIT extends SharedChatServer {
                 + "  close() {} static get permission() { return Real.permission; } };"
                 + "Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => 'hidden'});");
 
-        say(a, dm, "psst");
-        say(a, roomId, "hey @" + b + " look");
+        ChatServer.say(a, dm, "psst");
+        ChatServer.say(a, roomId, "hey @" + b + " look");
         waiting(ben).until(x -> ((List<?>) script(x, "return window.shown")).size() == 2);
         assertEquals(java.util.Set.of(a + " | psst", a + " mentioned you | in room of " + a),
                 java.util.Set.copyOf((List<?>) script(ben, "return window.shown")), "the DM and the mention, each once");
 
         script(ben, "Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => 'visible'})");
-        say(a, dm, "are you there?");
-        say(a, roomId, "@" + b + " again");
+        ChatServer.say(a, dm, "are you there?");
+        ChatServer.say(a, roomId, "@" + b + " again");
         waitForBadge(ben, "room of " + a, "mentions", "@2 mentions");
         assertEquals(2L, script(ben, "return window.shown.length"), "nothing more while the tab is in view");
     }
