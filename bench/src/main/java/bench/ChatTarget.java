@@ -33,6 +33,8 @@ final class ChatTarget extends Target {
     private int prepared = -1;
 
     private final String db;
+    /** PostgreSQL: a database of this start's own, as H2 gets a fresh data directory (null on H2). */
+    private String database;
 
     ChatTarget(Pinning pinning, Path dataDir, String db, List<String> appJvmArgs) throws Exception {
         this.db = db;
@@ -45,8 +47,12 @@ final class ChatTarget extends Target {
         command.addAll(appJvmArgs);
         switch (db) {
             case "h2" -> { }
-            case "postgres" -> command.addAll(List.of("-Dchat.db.url=jdbc:postgresql://127.0.0.1:5432/test",
-                    "-Dchat.db.user=postgres", "-Dchat.db.password="));
+            case "postgres" -> {
+                database = "chat_bench_" + run;
+                psql("CREATE DATABASE " + database);
+                command.addAll(List.of("-Dchat.db.url=jdbc:postgresql://127.0.0.1:5432/" + database,
+                        "-Dchat.db.user=postgres", "-Dchat.db.password="));
+            }
             default -> throw new IllegalArgumentException("--db h2|postgres, not " + db);
         }
         command.addAll(List.of("-jar", "target/payara-micro.jar", "--nocluster", "--nohazelcast", "--port", Integer.toString(httpPort),
@@ -68,6 +74,27 @@ final class ChatTarget extends Target {
             Thread.sleep(250);
         }
         throw new IllegalStateException("the chat did not become healthy");
+    }
+
+    /**
+     * A statement on the machine's PostgreSQL (127.0.0.1:5432, user postgres, trust), through psql:
+     * each start gets an empty database, so that no run measures another's tables or schema history.
+     */
+    private static void psql(String sql) throws Exception {
+        Process p = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qc", sql)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("psql failed on '" + sql + "': " + out.strip());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        super.close();
+        if (database != null) {
+            psql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
     }
 
     private URI uri(String path) {

@@ -78,6 +78,8 @@ public class BrokerLifecycle {
         try {
             Configuration configuration = configuration();
             checkPortsFree(configuration);
+            int clientThreads = ClientThreads.atLeast(settings.clientThreads());
+            LOG.log(Level.DEBUG, "Artemis client pool: up to {0} threads", clientThreads);
             var connectionGuard = new ConnectionGuard(
                     settings.maxFrameBytes(), settings.maxConnectionsPerUser(), settings.allowedOrigins());
             configuration.registerBrokerPlugin(new InboundGuard(JsonProvider.provider()));

@@ -45,6 +45,10 @@ public class BrokerSettings {
     long loginTimeoutMs;
 
     @Inject
+    @ConfigProperty(name = "chat.broker.client-threads")
+    int clientThreads;
+
+    @Inject
     @ConfigProperty(name = "chat.tls.keystore")
     Optional<String> tlsKeystore;
 
@@ -99,6 +103,11 @@ public class BrokerSettings {
 
     public int maxConnectionsPerUser() {
         return maxConnectionsPerUser;
+    }
+
+    /** The least size of Artemis' global client pool, on which the chat.send MDB sessions wait for their batch. */
+    public int clientThreads() {
+        return clientThreads;
     }
 
     public long loginTimeoutMs() {

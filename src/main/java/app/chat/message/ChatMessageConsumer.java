@@ -34,9 +34,11 @@ import java.util.concurrent.TimeoutException;
         @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.CHAT_SEND),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         // each session waits while its message is written: the more sessions, the larger a batch can be.
-        // Fewer than the resource adapter's client threads (Artemis' global pool: 8 per core), so a
-        // thread is always left for the adapter's own work while sessions wait
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "12"),
+        // They run on Artemis' global client pool, which BrokerLifecycle grows to chat.broker.client-threads
+        // (64) so that threads are left for the adapter's own work while every session waits. Not more
+        // than Payara's MDB pool (32 beans): a session it cannot give a bean fails the whole activation,
+        // which then retries for good ("awaiting server availability") and consumes nothing
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "32"),
         // the broker starts with this application, possibly after the MDB activates: keep trying
         @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
         @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "500")})
