@@ -21,6 +21,7 @@ class MessageMetrics {
     private Counter stored;
     private Counter duplicates;
     private Counter redelivered;
+    private Counter rewritten;
     private Timer storeAndBroadcast;
     private DistributionSummary batchSize;
 
@@ -33,6 +34,9 @@ class MessageMetrics {
         duplicates = Counter.builder("chat.messages").tag("outcome", "duplicate").tag("code", "none").register(registry);
         redelivered = Counter.builder("chat.messages.redelivered")
                 .description("chat.send messages the broker delivered again after a rollback (database trouble, a time-out)")
+                .register(registry);
+        rewritten = Counter.builder("chat.writer.batches.rewritten")
+                .description("batches written a second time with every idempotency key looked up (a client's retry of a stored message among first deliveries, or a failure)")
                 .register(registry);
         storeAndBroadcast = Timer.builder("chat.message.store.broadcast")
                 .description("from the MDB receiving a message to its room event and ack published (stored messages)")
@@ -58,6 +62,10 @@ class MessageMetrics {
 
     void redelivered() {
         redelivered.increment();
+    }
+
+    void batchRewritten() {
+        rewritten.increment();
     }
 
     void batchStored(int size) {

@@ -98,7 +98,7 @@ public class MessageWriter {
     private void write(List<PendingMessage> batch) {
         List<Outcome> outcomes;
         try {
-            outcomes = messages.storeAll(batch);
+            outcomes = store(batch);
         } catch (RuntimeException e) {
             if (batch.size() == 1 || DatabaseFailure.isUnreachable(e)) {
                 // one message, or a database that is away: every message goes back to the broker,
@@ -118,6 +118,24 @@ public class MessageWriter {
                 metrics.broadcast(batch.get(i).receivedNanos);
             }
             batch.get(i).outcome.complete(outcomes.get(i));
+        }
+    }
+
+    /**
+     * Without looking up first deliveries' keys; a batch that fails (a client's retry of a stored
+     * message hits the unique key; or anything else but an unreachable database) is written once more
+     * with every key looked up, which answers such a retry with its original ack.
+     */
+    private List<Outcome> store(List<PendingMessage> batch) {
+        try {
+            return messages.storeAll(batch, MessageService.EarlierCopies.TRUST_THE_UNIQUE_KEY);
+        } catch (RuntimeException e) {
+            if (DatabaseFailure.isUnreachable(e)) {
+                throw e;
+            }
+            LOG.log(Level.DEBUG, "A batch of {0} failed without look-ups; writing it again with them", batch.size());
+            metrics.batchRewritten();
+            return messages.storeAll(batch, MessageService.EarlierCopies.LOOK_UP_ALL);
         }
     }
 

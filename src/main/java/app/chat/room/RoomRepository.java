@@ -68,9 +68,10 @@ class RoomRepository {
 
     /**
      * Which of these users are members of which of these rooms, in one query: the mentions of a whole
-     * batch of messages. The primary key (room_id, username) answers it with a point look-up per room
-     * and name (H2 2.2 and PostgreSQL take both IN lists as index conditions), however many members
-     * the rooms have.
+     * batch of messages. PostgreSQL answers it with point look-ups. H2 2.2 names both IN lists in its
+     * plan but seeks by the primary key's first column only, so it reads every member of those rooms
+     * (EXPLAIN ANALYZE: scanCount 30,001 for 30 rooms of 1,000 members): cheap for rooms of tens,
+     * a cost to watch for rooms of thousands on H2.
      */
     Set<Membership.Key> membersAmong(Collection<Long> roomIds, Collection<String> usernames) {
         Set<Membership.Key> found = new HashSet<>();

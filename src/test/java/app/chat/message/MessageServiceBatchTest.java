@@ -3,6 +3,7 @@ package app.chat.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.room.Membership;
@@ -63,13 +64,26 @@ class MessageServiceBatchTest {
         rooms.members.add(new Membership.Key(ATTIC, "ann"));
     }
 
+    /** As the writer's second try, and before the writer tried without look-ups: every key looked up. */
+    List<Outcome> store(List<PendingMessage> batch) {
+        return service.storeAll(batch, MessageService.EarlierCopies.LOOK_UP_ALL);
+    }
+
+    List<Outcome> storeTrusting(List<PendingMessage> batch) {
+        return service.storeAll(batch, MessageService.EarlierCopies.TRUST_THE_UNIQUE_KEY);
+    }
+
+    static PendingMessage redelivery(String sender, long room, String clientMsgId) {
+        return new PendingMessage(sender, new SendCommand(room, "hi " + clientMsgId, clientMsgId), "ID:" + clientMsgId, false);
+    }
+
     static PendingMessage send(String sender, long room, String clientMsgId) {
         return new PendingMessage(sender, new SendCommand(room, "hi " + clientMsgId, clientMsgId), "ID:" + clientMsgId, true);
     }
 
     @Test
     void aBatchTakesConsecutiveSeqsPerRoomInBatchOrder() {
-        var outcomes = service.storeAll(List.of(send("ann", LOBBY, "a1"), send("ann", ATTIC, "a2"),
+        var outcomes = store(List.of(send("ann", LOBBY, "a1"), send("ann", ATTIC, "a2"),
                 send("bob", LOBBY, "b1"), send("ann", LOBBY, "a3")));
         assertEquals(List.of(1L, 11L, 2L, 3L), outcomes.stream().map(o -> ((Outcome.Stored) o).event().seq()).toList());
         assertEquals(3L, rooms.lastSeq.get(LOBBY));
@@ -80,7 +94,7 @@ class MessageServiceBatchTest {
 
     @Test
     void unknownRoomsAndNonMembersAreRejectedWithoutTakingASeq() {
-        var outcomes = service.storeAll(List.of(send("bob", NOWHERE, "x"), send("bob", ATTIC, "y"), send("bob", LOBBY, "z")));
+        var outcomes = store(List.of(send("bob", NOWHERE, "x"), send("bob", ATTIC, "y"), send("bob", LOBBY, "z")));
         assertEquals(ErrorCode.UNKNOWN_ROOM, ((Outcome.Rejected) outcomes.get(0)).rejection().code());
         assertEquals(ErrorCode.NOT_A_MEMBER, ((Outcome.Rejected) outcomes.get(1)).rejection().code());
         assertEquals(1L, ((Outcome.Stored) outcomes.get(2)).event().seq());
@@ -91,7 +105,7 @@ class MessageServiceBatchTest {
     @Test
     void aNonMemberOfAHiddenRoomIsToldItDoesNotExist() {
         rooms.hidden.add(ATTIC);
-        var outcome = service.storeAll(List.of(send("bob", ATTIC, "y"))).get(0);
+        var outcome = store(List.of(send("bob", ATTIC, "y"))).get(0);
         assertEquals(ErrorCode.UNKNOWN_ROOM, code(outcome), "a private room of others does not show");
     }
 
@@ -102,7 +116,7 @@ class MessageServiceBatchTest {
     @Test
     void aMembershipChangeTakesTheNextSeqWithoutAMembershipCheckRateOrAck() {
         settings.rateBurst = 0; // any charge would be refused
-        var outcomes = service.storeAll(List.of(send("ann", LOBBY, "a1"),
+        var outcomes = store(List.of(send("ann", LOBBY, "a1"),
                 memberChange(LOBBY, "left", "carol", "carol", "ev1"), memberChange(LOBBY, "left", "carol", "carol", "ev1")));
         assertEquals(ErrorCode.RATE_LIMITED, code(outcomes.get(0)));
         var event = assertInstanceOf(MemberEvent.class, ((Outcome.Stored) outcomes.get(1)).event());
@@ -110,24 +124,66 @@ class MessageServiceBatchTest {
         assertEquals(1L, event.seq());
         assertNull(((Outcome.Stored) outcomes.get(1)).ack(), "nobody waits for an ack");
         assertInstanceOf(Outcome.Duplicate.class, outcomes.get(2), "the same change once");
-        var redelivered = service.storeAll(List.of(memberChange(LOBBY, "left", "carol", "carol", "ev1"))).get(0);
+        var redelivered = store(List.of(memberChange(LOBBY, "left", "carol", "carol", "ev1"))).get(0);
         assertInstanceOf(Outcome.Duplicate.class, redelivered, "a redelivery is stored once");
         assertEquals(1L, rooms.lastSeq.get(LOBBY));
     }
 
     @Test
     void aRetryOfAStoredMessageIsAckedWithTheOriginalAndChargesNoRate() {
-        var first = (Outcome.Stored) service.storeAll(List.of(send("ann", LOBBY, "k"))).get(0);
+        var first = (Outcome.Stored) store(List.of(send("ann", LOBBY, "k"))).get(0);
         settings.rateBurst = 0; // any charge would now be refused
-        var again = service.storeAll(List.of(send("ann", LOBBY, "k"))).get(0);
+        var again = store(List.of(send("ann", LOBBY, "k"))).get(0);
         var ack = assertInstanceOf(Outcome.Duplicate.class, again).ack();
         assertEquals(first.ack(), ack);
         assertEquals(1, stored.rows.size());
     }
 
     @Test
+    void withoutLookUpsOnlyRedeliveriesAreLookedUp() {
+        storeTrusting(List.of(send("ann", LOBBY, "a"), send("bob", LOBBY, "b")));
+        assertEquals(List.of(), stored.lookUps);
+
+        storeTrusting(List.of(send("ann", LOBBY, "c"), redelivery("bob", LOBBY, "b")));
+        assertEquals(List.of(Set.of(new PendingMessage.DedupeId("bob", "c:b"))), stored.lookUps);
+    }
+
+    @Test
+    void aRedeliveryOfAStoredMessageIsAckedWithoutLookingUpTheRest() {
+        var first = (Outcome.Stored) storeTrusting(List.of(send("ann", LOBBY, "k"))).get(0);
+        var outcomes = storeTrusting(List.of(redelivery("ann", LOBBY, "k"), send("bob", LOBBY, "new")));
+        assertEquals(new Outcome.Duplicate(first.ack()), outcomes.get(0));
+        assertInstanceOf(Outcome.Stored.class, outcomes.get(1));
+        assertEquals(2, stored.rows.size());
+    }
+
+    @Test
+    void aFirstDeliveryThatRetriesAStoredMessageFailsOnTheUniqueKeyThenIsAckedWithLookUps() {
+        var first = (Outcome.Stored) storeTrusting(List.of(send("ann", LOBBY, "k"))).get(0);
+        var retry = List.of(send("bob", LOBBY, "other"), send("ann", LOBBY, "k"));
+
+        assertThrows(IllegalStateException.class, () -> storeTrusting(retry));
+        var outcomes = store(retry); // the writer's second try (the database rolled the first back)
+
+        assertEquals(new Outcome.Duplicate(first.ack()), outcomes.get(1));
+        assertEquals(1, stored.rows.stream().filter(m -> m.dedupeId().equals(new PendingMessage.DedupeId("ann", "c:k"))).count());
+    }
+
+    @Test
+    void aRefusedRetryIsAckedWithTheOriginalEvenWithoutLookUps() {
+        var first = (Outcome.Stored) storeTrusting(List.of(send("ann", LOBBY, "k"))).get(0);
+        settings.rateBurst = 0; // the retry's sender has spent their rate
+        rooms.members.remove(new Membership.Key(LOBBY, "ann")); // and has left the room since
+
+        var again = storeTrusting(List.of(send("ann", LOBBY, "k"))).get(0);
+
+        assertEquals(new Outcome.Duplicate(first.ack()), again);
+        assertEquals(1, stored.rows.size());
+    }
+
+    @Test
     void theSameKeyTwiceInOneBatchIsStoredOnce() {
-        var outcomes = service.storeAll(List.of(send("ann", LOBBY, "twice"), send("ann", LOBBY, "twice")));
+        var outcomes = store(List.of(send("ann", LOBBY, "twice"), send("ann", LOBBY, "twice")));
         var original = (Outcome.Stored) outcomes.get(0);
         assertEquals(new Outcome.Duplicate(original.ack()), outcomes.get(1));
         assertEquals(1, stored.rows.size());
@@ -135,13 +191,13 @@ class MessageServiceBatchTest {
 
     @Test
     void theSameKeyFromTwoSendersIsTwoMessages() {
-        var outcomes = service.storeAll(List.of(send("ann", LOBBY, "same"), send("bob", LOBBY, "same")));
+        var outcomes = store(List.of(send("ann", LOBBY, "same"), send("bob", LOBBY, "same")));
         assertTrue(outcomes.stream().allMatch(o -> o instanceof Outcome.Stored), outcomes::toString);
     }
 
     @Test
     void theRateIsCheckedAfterIdempotencyAndBeforeTheRoom() {
-        var outcomes = service.storeAll(List.of(send("bob", LOBBY, "1"), send("bob", LOBBY, "2"), send("bob", LOBBY, "3"),
+        var outcomes = store(List.of(send("bob", LOBBY, "1"), send("bob", LOBBY, "2"), send("bob", LOBBY, "3"),
                 send("bob", NOWHERE, "4")));
         var limited = assertInstanceOf(Outcome.Rejected.class, outcomes.get(3)).rejection();
         assertEquals(ErrorCode.RATE_LIMITED, limited.code(), "over the rate even though the room is unknown too");
@@ -151,13 +207,13 @@ class MessageServiceBatchTest {
     @Test
     void aBatchWrittenAgainChargesTheRateOnceAndARedeliveryNotAtAll() {
         var batch = List.of(send("bob", LOBBY, "1"), send("bob", LOBBY, "2"), send("bob", LOBBY, "3"));
-        service.storeAll(batch);
+        store(batch);
         stored.rows.clear(); // as if that transaction had rolled back
         rooms.lastSeq.put(LOBBY, 0L);
-        var again = service.storeAll(batch);
+        var again = store(batch);
         assertTrue(again.stream().allMatch(o -> o instanceof Outcome.Stored), "the retry was not charged: " + again);
         var redelivered = new PendingMessage("bob", new SendCommand(LOBBY, "late", "4"), "ID:4", false);
-        assertInstanceOf(Outcome.Stored.class, service.storeAll(List.of(redelivered)).get(0));
+        assertInstanceOf(Outcome.Stored.class, store(List.of(redelivered)).get(0));
     }
 
     @Test
@@ -178,7 +234,7 @@ class MessageServiceBatchTest {
     }
 
     private long sent(String sender, long room, String clientMsgId) {
-        return ((Outcome.Stored) service.storeAll(List.of(send(sender, room, clientMsgId))).get(0)).ack().id();
+        return ((Outcome.Stored) store(List.of(send(sender, room, clientMsgId))).get(0)).ack().id();
     }
 
     private static ErrorCode code(Outcome outcome) {
@@ -188,7 +244,7 @@ class MessageServiceBatchTest {
     @Test
     void anEditTakesTheRoomsNextSeqAndTheMessageShowsTheNewText() {
         long id = sent("ann", LOBBY, "m1");
-        var outcome = assertInstanceOf(Outcome.Stored.class, service.storeAll(List.of(edit("ann", LOBBY, id, "fixed", "e1"))).get(0));
+        var outcome = assertInstanceOf(Outcome.Stored.class, store(List.of(edit("ann", LOBBY, id, "fixed", "e1"))).get(0));
         var edited = assertInstanceOf(MessageEdited.class, outcome.event());
         assertEquals(new MessageEdited("edited", id, LOBBY, 2, "fixed", edited.editedAt()), edited);
         assertEquals(Ack.ofChange("edit", "e1", LOBBY, id, 2, edited.editedAt()), outcome.ack());
@@ -203,8 +259,8 @@ class MessageServiceBatchTest {
     void aDeleteLeavesATombstoneAndTheMessagesEditsLoseTheirText() {
         settings.rateBurst = 100;
         long id = sent("ann", LOBBY, "m1");
-        service.storeAll(List.of(edit("ann", LOBBY, id, "second thoughts", "e1")));
-        var outcome = assertInstanceOf(Outcome.Stored.class, service.storeAll(List.of(delete("ann", LOBBY, id, "d1"))).get(0));
+        store(List.of(edit("ann", LOBBY, id, "second thoughts", "e1")));
+        var outcome = assertInstanceOf(Outcome.Stored.class, store(List.of(delete("ann", LOBBY, id, "d1"))).get(0));
         assertEquals(MessageDeleted.of(id, LOBBY, 3, "ann"), outcome.event());
         var tombstone = (ChatEvent) stored.byId(id).event();
         assertEquals(null, tombstone.text());
@@ -215,7 +271,7 @@ class MessageServiceBatchTest {
     @Test
     void onlyTheSenderMayEditOrDeleteAndNothingElseIsStoredOrNumbered() {
         long id = sent("ann", LOBBY, "m1");
-        var outcomes = service.storeAll(List.of(edit("bob", LOBBY, id, "ann said nothing", "x1"), delete("bob", LOBBY, id, "x2")));
+        var outcomes = store(List.of(edit("bob", LOBBY, id, "ann said nothing", "x1"), delete("bob", LOBBY, id, "x2")));
         assertEquals(ErrorCode.NOT_YOUR_MESSAGE, code(outcomes.get(0)));
         assertEquals(ErrorCode.NOT_ALLOWED, code(outcomes.get(1)));
         assertEquals(1L, rooms.lastSeq.get(LOBBY), "a refused change takes no seq");
@@ -227,7 +283,7 @@ class MessageServiceBatchTest {
     void aModeratorDeletesSomeoneElsesMessageButCannotEditIt() {
         long id = sent("ann", LOBBY, "m1");
         rooms.moderators.add(new Membership.Key(LOBBY, "bob"));
-        var outcomes = service.storeAll(List.of(edit("bob", LOBBY, id, "ann said nothing", "x1"), delete("bob", LOBBY, id, "x2")));
+        var outcomes = store(List.of(edit("bob", LOBBY, id, "ann said nothing", "x1"), delete("bob", LOBBY, id, "x2")));
         assertEquals(ErrorCode.NOT_YOUR_MESSAGE, code(outcomes.get(0)));
         assertTrue(outcomes.get(1) instanceof Outcome.Stored, "deleted: " + outcomes.get(1));
         assertEquals(Boolean.TRUE, ((ChatEvent) stored.byId(id).event()).deleted());
@@ -239,9 +295,9 @@ class MessageServiceBatchTest {
         long inAttic = sent("ann", ATTIC, "m1");
         long inLobby = sent("ann", LOBBY, "m2");
         long editEntry = stored.rows.size() + 100L; // the id the next row gets
-        service.storeAll(List.of(edit("ann", LOBBY, inLobby, "v2", "e1")));
-        service.storeAll(List.of(delete("ann", LOBBY, inLobby, "d1")));
-        var outcomes = service.storeAll(List.of(edit("ann", LOBBY, 98765, "x", "x1"), edit("ann", LOBBY, inAttic, "x", "x2"),
+        store(List.of(edit("ann", LOBBY, inLobby, "v2", "e1")));
+        store(List.of(delete("ann", LOBBY, inLobby, "d1")));
+        var outcomes = store(List.of(edit("ann", LOBBY, 98765, "x", "x1"), edit("ann", LOBBY, inAttic, "x", "x2"),
                 edit("ann", LOBBY, editEntry, "x", "x3"), edit("ann", LOBBY, inLobby, "x", "x4"), delete("ann", LOBBY, inLobby, "x5")));
         outcomes.forEach(o -> assertEquals(ErrorCode.UNKNOWN_MESSAGE, code(o)));
     }
@@ -250,7 +306,7 @@ class MessageServiceBatchTest {
     void aDeleteEarlierInTheBatchIsSeenByTheEditAfterIt() {
         settings.rateBurst = 100;
         long id = sent("ann", LOBBY, "m1");
-        var outcomes = service.storeAll(List.of(delete("ann", LOBBY, id, "d1"), edit("ann", LOBBY, id, "too late", "e1"),
+        var outcomes = store(List.of(delete("ann", LOBBY, id, "d1"), edit("ann", LOBBY, id, "too late", "e1"),
                 send("ann", LOBBY, "m2")));
         assertEquals(2L, ((Outcome.Stored) outcomes.get(0)).event().seq());
         assertEquals(ErrorCode.UNKNOWN_MESSAGE, code(outcomes.get(1)));
@@ -261,7 +317,7 @@ class MessageServiceBatchTest {
     void aNonMemberCannotChangeEvenTheirOwnMessage() {
         long id = sent("bob", LOBBY, "m1");
         rooms.members.remove(new Membership.Key(LOBBY, "bob"));
-        var outcomes = service.storeAll(List.of(edit("bob", LOBBY, id, "x", "e1"), delete("bob", LOBBY, id, "d1")));
+        var outcomes = store(List.of(edit("bob", LOBBY, id, "x", "e1"), delete("bob", LOBBY, id, "d1")));
         outcomes.forEach(o -> assertEquals(ErrorCode.NOT_A_MEMBER, code(o)));
     }
 
@@ -269,9 +325,9 @@ class MessageServiceBatchTest {
     void aRetriedEditIsAckedWithTheOriginalAndStoredOnce() {
         settings.rateBurst = 100;
         long id = sent("ann", LOBBY, "m1");
-        var first = (Outcome.Stored) service.storeAll(List.of(edit("ann", LOBBY, id, "v2", "e1"))).get(0);
-        service.storeAll(List.of(delete("ann", LOBBY, id, "d1")));
-        var again = service.storeAll(List.of(edit("ann", LOBBY, id, "v2", "e1"))).get(0);
+        var first = (Outcome.Stored) store(List.of(edit("ann", LOBBY, id, "v2", "e1"))).get(0);
+        store(List.of(delete("ann", LOBBY, id, "d1")));
+        var again = store(List.of(edit("ann", LOBBY, id, "v2", "e1"))).get(0);
         assertEquals(first.ack(), assertInstanceOf(Outcome.Duplicate.class, again).ack(), "acked as before, though deleted since");
         assertEquals(3, stored.rows.size());
     }
@@ -279,14 +335,14 @@ class MessageServiceBatchTest {
     @Test
     void aClientMsgIdOfASendUsedAgainForAnEditIsANewRequest() {
         long id = sent("ann", LOBBY, "same");
-        var outcome = service.storeAll(List.of(edit("ann", LOBBY, id, "v2", "same"))).get(0);
+        var outcome = store(List.of(edit("ann", LOBBY, id, "v2", "same"))).get(0);
         assertInstanceOf(MessageEdited.class, assertInstanceOf(Outcome.Stored.class, outcome).event());
     }
 
     @Test
     void changesAreChargedToTheSendersRate() {
         long id = sent("bob", LOBBY, "m1");
-        var outcomes = service.storeAll(List.of(edit("bob", LOBBY, id, "a", "e1"), edit("bob", LOBBY, id, "b", "e2"),
+        var outcomes = store(List.of(edit("bob", LOBBY, id, "a", "e1"), edit("bob", LOBBY, id, "b", "e2"),
                 delete("bob", LOBBY, id, "d1")));
         assertEquals(ErrorCode.RATE_LIMITED, code(outcomes.get(2)), "the burst of 3 was one send and two edits");
     }
@@ -307,7 +363,7 @@ class MessageServiceBatchTest {
     @Test
     void aMessageMentionsMembersOtherThanItsSenderOnceEach() {
         rooms.members.add(new Membership.Key(LOBBY, "cyd"));
-        var outcome = (Outcome.Stored) service.storeAll(List.of(
+        var outcome = (Outcome.Stored) store(List.of(
                 say("ann", LOBBY, "@bob, @Cyd and @bob again; not @ann, @dan (not here) or @nobody", "m1"))).get(0);
         assertEquals(List.of("bob", "cyd"), outcome.mentioned());
         assertEquals(2, stored.mentions.size());
@@ -316,9 +372,9 @@ class MessageServiceBatchTest {
 
     @Test
     void aBatchAsksForItsMentionedMembersOnceAndOneWithoutAtSignsNotAtAll() {
-        service.storeAll(List.of(say("ann", LOBBY, "no one", "n1"), say("bob", LOBBY, "plain", "n2")));
+        store(List.of(say("ann", LOBBY, "no one", "n1"), say("bob", LOBBY, "plain", "n2")));
         assertEquals(0, rooms.membersAmongCalls, "no '@', no query");
-        var outcomes = service.storeAll(List.of(say("ann", LOBBY, "hi @bob", "a1"), say("bob", LOBBY, "hi @ann", "b1"),
+        var outcomes = store(List.of(say("ann", LOBBY, "hi @bob", "a1"), say("bob", LOBBY, "hi @ann", "b1"),
                 say("ann", ATTIC, "@bob is not in the attic", "a2")));
         assertEquals(1, rooms.membersAmongCalls, "one query for the whole batch");
         assertEquals(List.of(List.of("bob"), List.of("ann"), List.of()),
@@ -327,20 +383,20 @@ class MessageServiceBatchTest {
 
     @Test
     void anEditMentionsNoOneAndADeleteForgetsTheMessagesMentions() {
-        var sent = (Outcome.Stored) service.storeAll(List.of(say("ann", LOBBY, "hi @bob", "m"))).get(0);
+        var sent = (Outcome.Stored) store(List.of(say("ann", LOBBY, "hi @bob", "m"))).get(0);
         long id = sent.event().id();
-        var edited = (Outcome.Stored) service.storeAll(List.of(new PendingMessage("ann",
+        var edited = (Outcome.Stored) store(List.of(new PendingMessage("ann",
                 new EditCommand(LOBBY, id, "hi @bob, again", "e"), "ID:e", true))).get(0);
         assertEquals(List.of(), edited.mentioned(), "an edit does not notify again");
         assertEquals(1, stored.mentions.size());
-        service.storeAll(List.of(new PendingMessage("ann", new DeleteCommand(LOBBY, id, "d"), "ID:d", true)));
+        store(List.of(new PendingMessage("ann", new DeleteCommand(LOBBY, id, "d"), "ID:d", true)));
         assertEquals(List.of(id), stored.mentionsForgotten);
     }
 
     @Test
     void storingGivesTheRoomItsLastActivity() {
         service.clock = java.time.Clock.fixed(Instant.parse("2026-12-03T10:15:30.123456Z"), java.time.ZoneOffset.UTC);
-        service.storeAll(List.of(send("ann", LOBBY, "t")));
+        store(List.of(send("ann", LOBBY, "t")));
         assertEquals(Instant.parse("2026-12-03T10:15:30.123Z"), rooms.lastActivity.get(LOBBY));
     }
 
@@ -407,6 +463,7 @@ class MessageServiceBatchTest {
         final List<Long> forgotten = new ArrayList<>();
         final List<Mention> mentions = new ArrayList<>();
         final List<Long> mentionsForgotten = new ArrayList<>();
+        final List<Set<PendingMessage.DedupeId>> lookUps = new ArrayList<>();
         long nextId = 100;
 
         ChatMessage byId(long id) {
@@ -437,6 +494,7 @@ class MessageServiceBatchTest {
 
         @Override
         Map<PendingMessage.DedupeId, ChatMessage> findByDedupeIds(Set<PendingMessage.DedupeId> ids) {
+            lookUps.add(Set.copyOf(ids));
             Map<PendingMessage.DedupeId, ChatMessage> found = new HashMap<>();
             rows.stream().filter(m -> ids.contains(m.dedupeId())).forEach(m -> found.put(m.dedupeId(), m));
             return found;
@@ -444,6 +502,11 @@ class MessageServiceBatchTest {
 
         @Override
         void addAll(List<ChatMessage> added) {
+            for (ChatMessage m : added) { // the unique key (sender, dedupe_key), as the database has it
+                if (rows.stream().anyMatch(r -> r.dedupeId().equals(m.dedupeId()))) {
+                    throw new IllegalStateException("unique key chat_message_dedupe violated by " + m.dedupeId());
+                }
+            }
             for (ChatMessage m : added) {
                 setId(m, nextId++);
                 rows.add(m);
