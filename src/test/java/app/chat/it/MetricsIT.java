@@ -10,6 +10,7 @@ import app.chat.testing.ChatApi;
 import app.chat.testing.ChatServer;
 import app.chat.testing.SharedChatServer;
 import app.chat.testing.StompClient;
+import jakarta.json.JsonObject;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,35 @@ class MetricsIT extends SharedChatServer {
             assertEquals(0, value(after, "chat_broker_disk_full"), after);
             assertTrue(value(after, "chat_dead_letters") >= 0, after);
         }
+    }
+
+    @Test
+    void aRetryOfAStoredMessageIsAckedWithTheOriginalByTheWritersSecondTry() throws Exception {
+        String alice = api.newUser("alice");
+        long room = api.newRoom(alice);
+        try (StompClient a = ChatServer.connect(alice)) {
+            assertEquals("RECEIPT", a.subscribe("/topic/user." + alice).command());
+            a.send("/app/chat.send", Chat.send(room, "once", "metrics-retry"));
+            JsonObject first = Chat.next(a, type("ack"), 15);
+            assertNotNull(first, "the message is acked");
+            String before = scrape();
+
+            // a client that lost the ack resends: a new broker message, a first delivery, the same key
+            a.send("/app/chat.send", Chat.send(room, "once", "metrics-retry"));
+            JsonObject again = Chat.next(a, type("ack"), 15);
+
+            assertNotNull(again, "the retry is acked");
+            assertEquals(first.getJsonNumber("id").longValue(), again.getJsonNumber("id").longValue(), again.toString());
+            assertEquals(first.getJsonNumber("seq").longValue(), again.getJsonNumber("seq").longValue(), again.toString());
+            String after = scrape();
+            String duplicate = "chat_messages_total{code=\"none\",outcome=\"duplicate\"}";
+            String rewritten = "chat_writer_batches_rewritten_total";
+            assertTrue(value(after, duplicate) >= value(before, duplicate) + 1, duplicate + " did not move:\n" + after);
+            assertTrue(value(after, rewritten) >= value(before, rewritten) + 1,
+                    "the writer's first try, without look-ups, did not fail on the unique key:\n" + after);
+        }
+        assertEquals(1, api.history(alice, room).stream().filter(m -> "once".equals(m.getString("text", null))).count(),
+                "stored once");
     }
 
     @Test
