@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -161,13 +162,16 @@ public class MessageService {
             return candidates;
         }
         Set<Long> roomIds = new TreeSet<>();
-        Set<String> senders = new TreeSet<>();
-        candidates.forEach(i -> {
-            roomIds.add(batch.get(i).command.roomId());
-            senders.add(batch.get(i).sender);
-        });
+        candidates.forEach(i -> roomIds.add(batch.get(i).command.roomId()));
         Set<Long> existing = rooms.existing(roomIds);
-        Set<Membership.Key> members = rooms.memberships(existing, senders);
+        Map<String, Set<Long>> roomsBySender = new TreeMap<>();
+        for (int i : candidates) {
+            PendingMessage p = batch.get(i);
+            if (existing.contains(p.command.roomId()) && !(p.command instanceof MemberCommand)) {
+                roomsBySender.computeIfAbsent(p.sender, s -> new TreeSet<>()).add(p.command.roomId());
+            }
+        }
+        Set<Membership.Key> members = rooms.memberships(roomsBySender);
         List<Integer> accepted = new ArrayList<>();
         for (int i : candidates) {
             ChatCommand command = batch.get(i).command;

@@ -53,16 +53,27 @@ class RoomRepository {
     }
 
     /**
-     * Which of these users are members of which of these rooms: one query per user, answered from
-     * the index by user (a user is in few rooms; a room may have thousands of members).
+     * Which of these (user, room) pairs are memberships: one query per user, for the rooms that user
+     * named only. A user in one room of the batch (the usual case) is a point look-up by the primary
+     * key (room_id, username), with the same SQL every time; several rooms go by the index by user
+     * (a user is in few rooms; a room may have thousands of members). H2 seeks a composite index by
+     * its first column only, so the pairs are not folded into one query (see {@link #membersAmong}).
      */
-    Set<Membership.Key> memberships(Collection<Long> roomIds, Collection<String> usernames) {
+    Set<Membership.Key> memberships(Map<String, ? extends Collection<Long>> roomsByUser) {
         Set<Membership.Key> found = new HashSet<>();
-        for (String user : usernames) {
-            em.createQuery("select m.roomId from Membership m where m.username = :user and m.roomId in :rooms", Long.class)
-                    .setParameter("user", user).setParameter("rooms", roomIds).getResultStream()
-                    .forEach(room -> found.add(new Membership.Key(room, user)));
-        }
+        roomsByUser.forEach((user, roomIds) -> {
+            if (roomIds.size() == 1) {
+                long room = roomIds.iterator().next();
+                if (!em.createQuery("select m.roomId from Membership m where m.roomId = :room and m.username = :user", Long.class)
+                        .setParameter("room", room).setParameter("user", user).setMaxResults(1).getResultList().isEmpty()) {
+                    found.add(new Membership.Key(room, user));
+                }
+            } else if (!roomIds.isEmpty()) {
+                em.createQuery("select m.roomId from Membership m where m.username = :user and m.roomId in :rooms", Long.class)
+                        .setParameter("user", user).setParameter("rooms", roomIds).getResultStream()
+                        .forEach(room -> found.add(new Membership.Key(room, user)));
+            }
+        });
         return found;
     }
 

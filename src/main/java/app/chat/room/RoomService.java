@@ -345,10 +345,10 @@ public class RoomService {
         return roomIds.isEmpty() || usernames.isEmpty() ? Set.of() : rooms.membersAmong(roomIds, usernames);
     }
 
-    /** Of the given rooms and users, the pairs that are memberships: one query for a whole batch. */
+    /** Of the given users and the rooms each names, the pairs that are memberships (a batch's senders). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Set<Membership.Key> memberships(Collection<Long> roomIds, Collection<String> usernames) {
-        return roomIds.isEmpty() ? Set.of() : rooms.memberships(roomIds, usernames);
+    public Set<Membership.Key> memberships(Map<String, ? extends Collection<Long>> roomsByUser) {
+        return roomsByUser.isEmpty() ? Set.of() : rooms.memberships(roomsByUser);
     }
 
     /**

@@ -140,6 +140,16 @@ class MessageServiceBatchTest {
     }
 
     @Test
+    void eachSendersMembershipIsAskedForTheExistingRoomsTheyWroteToOnly() {
+        var outcomes = store(List.of(send("ann", LOBBY, "a1"), send("ann", ATTIC, "a2"), send("bob", LOBBY, "b1"),
+                send("bob", NOWHERE, "b2"), memberChange(ATTIC, "joined", "bob", "bob", "ev2")));
+
+        assertEquals(List.of(Map.of("ann", Set.of(LOBBY, ATTIC), "bob", Set.of(LOBBY))), rooms.membershipQueries);
+        assertInstanceOf(Outcome.Stored.class, outcomes.get(2));
+        assertEquals(ErrorCode.UNKNOWN_ROOM, code(outcomes.get(3)));
+    }
+
+    @Test
     void withoutLookUpsOnlyRedeliveriesAreLookedUp() {
         storeTrusting(List.of(send("ann", LOBBY, "a"), send("bob", LOBBY, "b")));
         assertEquals(List.of(), stored.lookUps);
@@ -404,6 +414,7 @@ class MessageServiceBatchTest {
     static final class FakeRooms extends RoomService {
         final Map<Long, Long> lastSeq = new TreeMap<>();
         final Set<Membership.Key> members = new HashSet<>();
+        final List<Map<String, ? extends Collection<Long>>> membershipQueries = new ArrayList<>();
         final Set<Membership.Key> moderators = new HashSet<>();
         final Set<Long> hidden = new HashSet<>();
         final Map<Long, Instant> lastActivity = new HashMap<>();
@@ -427,7 +438,15 @@ class MessageServiceBatchTest {
         }
 
         @Override
-        public Set<Membership.Key> memberships(Collection<Long> roomIds, Collection<String> usernames) {
+        public Set<Membership.Key> memberships(Map<String, ? extends Collection<Long>> roomsByUser) {
+            membershipQueries.add(Map.copyOf(roomsByUser));
+            Set<Membership.Key> found = new HashSet<>();
+            roomsByUser.forEach((u, roomIds) -> roomIds.stream().filter(r -> members.contains(new Membership.Key(r, u)))
+                    .forEach(r -> found.add(new Membership.Key(r, u))));
+            return found;
+        }
+
+        Set<Membership.Key> pairs(Collection<Long> roomIds, Collection<String> usernames) {
             Set<Membership.Key> found = new HashSet<>();
             for (long r : roomIds) {
                 for (String u : usernames) {
@@ -442,7 +461,7 @@ class MessageServiceBatchTest {
         @Override
         public Set<Membership.Key> membersAmong(Collection<Long> roomIds, Collection<String> usernames) {
             membersAmongCalls++;
-            return memberships(roomIds, usernames);
+            return pairs(roomIds, usernames);
         }
 
         @Override
