@@ -36,7 +36,7 @@ class MessageMetrics {
                 .description("chat.send messages the broker delivered again after a rollback (database trouble, a time-out)")
                 .register(registry);
         rewritten = Counter.builder("chat.writer.batches.rewritten")
-                .description("batches written a second time with every idempotency key looked up (a client's retry of a stored message among first deliveries, or a failure)")
+                .description("batches written a second time with every idempotency key looked up, after the first try hit a unique key (a client's retry of a stored message among first deliveries)")
                 .register(registry);
         storeAndBroadcast = Timer.builder("chat.message.store.broadcast")
                 .description("from the MDB receiving a message to its room event and ack published (stored messages)")

@@ -122,18 +122,19 @@ public class MessageWriter {
     }
 
     /**
-     * Without looking up first deliveries' keys; a batch that fails (a client's retry of a stored
-     * message hits the unique key; or anything else but an unreachable database) is written once more
-     * with every key looked up, which answers such a retry with its original ack.
+     * Without looking up first deliveries' keys; a batch that fails on a unique key (a client's retry
+     * of a stored message among them, or another node's writer storing the same key) is written once
+     * more with every key looked up, which answers such a retry with its original ack. Any other
+     * failure is the caller's, as before: it is not tried twice here.
      */
     private List<Outcome> store(List<PendingMessage> batch) {
         try {
             return messages.storeAll(batch, MessageService.EarlierCopies.TRUST_THE_UNIQUE_KEY);
         } catch (RuntimeException e) {
-            if (DatabaseFailure.isUnreachable(e)) {
+            if (!DatabaseFailure.isUniqueViolation(e)) {
                 throw e;
             }
-            LOG.log(Level.DEBUG, "A batch of {0} failed without look-ups; writing it again with them", batch.size());
+            LOG.log(Level.DEBUG, "A batch of {0} hit a unique key without look-ups; writing it again with them", batch.size());
             metrics.batchRewritten();
             return messages.storeAll(batch, MessageService.EarlierCopies.LOOK_UP_ALL);
         }

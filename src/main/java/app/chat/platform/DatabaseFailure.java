@@ -49,7 +49,12 @@ public final class DatabaseFailure {
         return false;
     }
 
+    /** The cause; for a JDBC batch's exception without one, the statement's own (getNextException). */
     private static Throwable next(Throwable t) {
-        return t.getCause() == t ? null : t.getCause();
+        Throwable cause = t.getCause();
+        if (cause == null && t instanceof SQLException sql) {
+            cause = sql.getNextException();
+        }
+        return cause == t ? null : cause;
     }
 }

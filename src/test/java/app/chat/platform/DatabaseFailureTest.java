@@ -40,6 +40,13 @@ class DatabaseFailureTest {
     }
 
     @Test
+    void aBatchInsertsDuplicateKeyIsFoundThroughItsNextException() {
+        var batch = new java.sql.BatchUpdateException("Batch entry 0 was aborted", "25P02", new int[0]);
+        batch.setNextException(new SQLException("duplicate key value violates unique constraint \"chat_message_dedupe\"", "23505"));
+        assertTrue(DatabaseFailure.isUniqueViolation(new PersistenceException(batch)));
+    }
+
+    @Test
     void anUnreachableDatabaseIsNeverTakenForAUniqueViolation() {
         assertFalse(DatabaseFailure.isUniqueViolation(new PersistenceException(new SQLException("connection refused", "08001"))));
         // a statement that failed because the connection broke mid-way: the connection decides
