@@ -71,6 +71,7 @@ public class BrokerLifecycle {
     private BacklogLimit backlogLimit;
     private ThreadPoolExecutor membershipLookups;
     private volatile MemberCache typingMembers;
+    private RoomEventRelay relay;
 
     @PostConstruct
     void start() {
@@ -92,7 +93,12 @@ public class BrokerLifecycle {
             server.start();
             requireAcceptorsStarted();
             guardConnections(connectionGuard);
-            relayTyping(onAppContext);
+            RoomRoutes routes = new RoomRoutes(server, settings.cluster().clustered());
+            if (settings.cluster().clustered()) {
+                relay = new RoomEventRelay(server, routes, settings.reorderWait(), 100_000);
+                relay.start();
+            }
+            relayTyping(onAppContext, routes);
             LOG.log(Level.INFO, "Chat broker {0} started in {1} ms; STOMP over WebSocket on {2}",
                     configuration.getName(), (System.nanoTime() - started) / 1_000_000, stompEndpoints(configuration));
         } catch (RuntimeException e) {
@@ -110,6 +116,7 @@ public class BrokerLifecycle {
         if (settings.tlsKeystore().isPresent()) {
             BrokerConfigLoader.enableTls(configuration, settings.tlsKeystore().get(), settings.tlsKeystorePassword());
         }
+        BrokerCluster.join(configuration, settings.cluster());
         if (!settings.auditLog()) {
             AUDIT.setLevel(java.util.logging.Level.WARNING);
         }
@@ -121,7 +128,7 @@ public class BrokerLifecycle {
         server.getRemotingService().addIncomingInterceptor(
                 new FrameSizeGuard(settings.maxFrameBytes()));
         new LoginTimeout(settings.loginTimeoutMs(), connectionGuard::isLoggedIn)
-                .install(server);
+                .install(server, name -> !BrokerCluster.ACCEPTOR.equals(name));
         backlogLimit = new BacklogLimit(server, settings.maxSubscriberBacklog());
         backlogLimit.start(2000);
     }
@@ -130,14 +137,14 @@ public class BrokerLifecycle {
      * Typing notices never take the message path ({@link TypingRelay}); membership is looked up on
      * two threads of their own, with a bounded queue, never on the broker's network threads.
      */
-    private void relayTyping(ChatAccess onAppContext) {
+    private void relayTyping(ChatAccess onAppContext, RoomRoutes routes) {
         membershipLookups = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1000), runnable -> {
             Thread thread = new Thread(runnable, "chat-typing-membership");
             thread.setDaemon(true);
             return thread;
         });
         typingMembers = new MemberCache(onAppContext, membershipLookups, Duration.ofSeconds(30), TYPING_INTERVAL, 100_000);
-        server.getRemotingService().addIncomingInterceptor(new TypingRelay(server,
+        server.getRemotingService().addIncomingInterceptor(new TypingRelay(routes,
                 new TypingThrottle(TYPING_INTERVAL, 100_000, Ticker.systemTicker()), typingMembers, JsonProvider.provider()));
     }
 
@@ -238,6 +245,9 @@ public class BrokerLifecycle {
     }
 
     private void stopQuietly() {
+        if (relay != null) {
+            relay.stop();
+        }
         if (backlogLimit != null) {
             backlogLimit.stop();
         }

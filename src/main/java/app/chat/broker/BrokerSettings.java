@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -56,8 +57,25 @@ public class BrokerSettings {
     @ConfigProperty(name = "chat.tls.keystore-password")
     Optional<String> tlsKeystorePassword;
 
+    @Inject
+    @ConfigProperty(name = "chat.cluster.host")
+    String clusterHost;
+
+    @Inject
+    @ConfigProperty(name = "chat.cluster.port")
+    int clusterPort;
+
+    @Inject
+    @ConfigProperty(name = "chat.cluster.password")
+    Optional<String> clusterPassword;
+
+    @Inject
+    @ConfigProperty(name = "chat.cluster.reorder-wait-ms")
+    long reorderWaitMs;
+
     private List<String> allowedOrigins;
     private List<String> operators;
+    private List<String> clusterNodes;
 
     /**
      * Lists that may be empty are read from Config, not injected: Payara cannot inject
@@ -67,6 +85,7 @@ public class BrokerSettings {
     void readLists() {
         allowedOrigins = config.getOptionalValues("chat.stomp.allowed-origins", String.class).orElse(List.of());
         operators = config.getOptionalValues("chat.operators", String.class).orElse(List.of());
+        clusterNodes = config.getOptionalValues("chat.cluster.nodes", String.class).orElse(List.of());
     }
 
     /** Another broker.xml than the bundled one, if set. */
@@ -122,5 +141,15 @@ public class BrokerSettings {
     /** Users who may handle dead letters. */
     public List<String> operators() {
         return operators;
+    }
+
+    /** How long a cluster node holds a room event that came before the one preceding it. */
+    public Duration reorderWait() {
+        return Duration.ofMillis(reorderWaitMs);
+    }
+
+    /** This node's place in a cluster (chat.cluster.*); one with no nodes when the chat runs alone. */
+    public BrokerCluster.Plan cluster() {
+        return new BrokerCluster.Plan(clusterNodes, clusterHost, clusterPort, clusterPassword.orElse(null));
     }
 }

@@ -52,6 +52,9 @@ final class ConnectionGuard implements ActiveMQServerConnectionPlugin, ActiveMQS
         if (!(connection.getTransportConnection() instanceof NettyConnection netty)) {
             return; // in-VM: the application itself
         }
+        if (!(connection instanceof StompConnection stomp)) {
+            return; // another node of the cluster (core protocol, on the cluster's acceptor)
+        }
         Channel channel = netty.getChannel();
         // a connection the broker's TTL check drops is removed without afterDestroyConnection
         // (Artemis 2.57), but its socket is closed: the socket's end is what frees its entries
@@ -68,9 +71,7 @@ final class ConnectionGuard implements ActiveMQServerConnectionPlugin, ActiveMQS
         } else {
             channel.pipeline().addFirst(StompStreamLimiter.NAME, limiter);
         }
-        if (connection instanceof StompConnection stomp) {
-            stompOfChannel.put(channel, stomp);
-        }
+        stompOfChannel.put(channel, stomp);
     }
 
     /** True once the socket's STOMP CONNECT succeeded. */
@@ -97,7 +98,8 @@ final class ConnectionGuard implements ActiveMQServerConnectionPlugin, ActiveMQS
                                     boolean autoCommitSends, boolean autoCommitAcks, boolean preAcknowledge, boolean xa,
                                     String defaultAddress, SessionCallback callback, boolean autoCreateQueues,
                                     OperationContext context, Map<SimpleString, RoutingType> prefixes) throws ActiveMQException {
-        if (username == null || !(connection.getTransportConnection() instanceof NettyConnection)
+        if (username == null || !(connection instanceof StompConnection)
+                || !(connection.getTransportConnection() instanceof NettyConnection)
                 || userOfConnection.containsKey(connection.getID())) {
             return;
         }

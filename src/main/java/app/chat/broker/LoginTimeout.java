@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Field;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
@@ -45,12 +46,15 @@ final class LoginTimeout extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Adds this check to every listening channel of the broker's network acceptors. Artemis does not
+     * Adds this check to every listening channel of the broker's network acceptors that {@code
+     * forAcceptor} names (not the cluster's: another node logs in with the core protocol). Artemis does not
      * expose them, hence the reflection; if a future version renames the field the chat still starts,
      * without this check, and says so.
      */
-    void install(ActiveMQServer server) {
-        server.getRemotingService().getAcceptors().values().stream()
+    void install(ActiveMQServer server, Predicate<String> forAcceptor) {
+        server.getRemotingService().getAcceptors().entrySet().stream()
+                .filter(named -> forAcceptor.test(named.getKey()))
+                .map(Map.Entry::getValue)
                 .filter(NettyAcceptor.class::isInstance)
                 .forEach(acceptor -> {
                     try {

@@ -3,6 +3,7 @@ package app.chat.broker;
 import app.chat.presence.Connections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.activemq.artemis.core.protocol.stomp.StompConnection;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnection;
 import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerConnectionPlugin;
@@ -30,8 +31,9 @@ final class PresenceTracker implements ActiveMQServerSessionPlugin, ActiveMQServ
     public void afterCreateSession(ServerSession session) {
         RemotingConnection connection = session.getRemotingConnection();
         String user = session.getUsername();
-        if (user == null || !(connection.getTransportConnection() instanceof NettyConnection)) {
-            return; // the application's own (in-VM) sessions are nobody's presence
+        if (user == null || !(connection instanceof StompConnection)
+                || !(connection.getTransportConnection() instanceof NettyConnection)) {
+            return; // the application's own (in-VM) sessions and the cluster's are nobody's presence
         }
         if (connectionsById.putIfAbsent(connection.getID(), new Tracked(user, session.getName())) == null) {
             connections.opened(user);

@@ -5,13 +5,8 @@ import jakarta.json.spi.JsonProvider;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import javax.security.auth.Subject;
-import org.apache.activemq.artemis.api.core.Message;
-import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.message.impl.CoreMessage;
 import org.apache.activemq.artemis.core.protocol.stomp.StompFrame;
 import org.apache.activemq.artemis.core.protocol.stomp.StompFrameInterceptor;
-import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 
 /**
@@ -30,14 +25,14 @@ final class TypingRelay implements StompFrameInterceptor {
     /** As clients write it: broker.xml's STOMP acceptor maps the /app/ prefix to anycast addresses. */
     static final String DESTINATION = "/app/" + Destinations.CHAT_TYPING;
 
-    private final ActiveMQServer server;
+    private final RoomRoutes routes;
     private final TypingThrottle throttle;
     private final MemberCache members;
     private final RoomIdField roomIds;
     private final JsonProvider json;
 
-    TypingRelay(ActiveMQServer server, TypingThrottle throttle, MemberCache members, JsonProvider json) {
-        this.server = server;
+    TypingRelay(RoomRoutes routes, TypingThrottle throttle, MemberCache members, JsonProvider json) {
+        this.routes = routes;
         this.throttle = throttle;
         this.members = members;
         this.roomIds = new RoomIdField(json);
@@ -66,14 +61,7 @@ final class TypingRelay implements StompFrameInterceptor {
         byte[] body = json.createObjectBuilder().add("type", "typing").add("user", user).add("roomId", roomId)
                 .build().toString().getBytes(StandardCharsets.UTF_8);
         try {
-            CoreMessage message = new CoreMessage(server.getStorageManager().generateID(), body.length + 64);
-            message.setType(Message.BYTES_TYPE);
-            message.getBodyBuffer().writeBytes(body);
-            message.setAddress(SimpleString.of(Destinations.roomTopic(roomId)));
-            message.setRoutingType(RoutingType.MULTICAST);
-            message.setDurable(false);
-            message.setTimestamp(System.currentTimeMillis());
-            server.getPostOffice().route(message, false);
+            routes.publish(roomId, body);
         } catch (Exception e) {
             LOG.log(Level.DEBUG, "Could not route a typing notice of {0} to room {1}: {2}", user, roomId, e);
         }

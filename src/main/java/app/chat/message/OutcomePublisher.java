@@ -58,7 +58,7 @@ class OutcomePublisher {
         }
         String userTopic = Destinations.userTopic(sender);
         if (outcome instanceof Outcome.Stored s) {
-            out.add(new Outgoing(Destinations.roomTopic(s.event().roomId()), json.write(s.event())));
+            out.add(new Outgoing(Destinations.roomTopic(s.event().roomId()), json.write(s.event()), s.event().seq()));
             if (s.ack() != null) {
                 out.add(new Outgoing(userTopic, json.write(s.ack())));
             }

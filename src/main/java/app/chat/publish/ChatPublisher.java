@@ -4,9 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Topic;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -34,8 +38,16 @@ public class ChatPublisher {
         knownTopics = new KnownTopics(settings.knownTopics());
     }
 
-    /** One message for a topic address ({@link Destinations#roomTopic}, {@link Destinations#userTopic}). */
-    public record Outgoing(String topicAddress, String json) {
+    /**
+     * One message for a topic address ({@link Destinations#roomTopic}, {@link Destinations#userTopic});
+     * a room event carries its seq (0: not numbered, such as presence), by which a cluster's nodes put
+     * a room's events back in order.
+     */
+    public record Outgoing(String topicAddress, String json, long seq) {
+
+        public Outgoing(String topicAddress, String json) {
+            this(topicAddress, json, 0);
+        }
     }
 
     /**
@@ -50,9 +62,24 @@ public class ChatPublisher {
         try (JMSContext context = connectionFactory.createContext()) {
             var producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                     .setDisableMessageID(true);
+            Topic roomEvents = settings.clustered() ? context.createTopic(Destinations.ROOM_EVENTS) : null;
             for (Outgoing m : messages) {
-                producer.send(knownTopics.topic(m.topicAddress(), context::createTopic), m.json().getBytes(StandardCharsets.UTF_8));
+                byte[] body = m.json().getBytes(StandardCharsets.UTF_8);
+                if (roomEvents != null && Destinations.roomOf(m.topicAddress()).isPresent()) {
+                    // in a cluster, each node's relay hands room events to its subscribers in seq order
+                    BytesMessage event = context.createBytesMessage();
+                    event.writeBytes(body);
+                    event.setStringProperty(Destinations.EVENT_TOPIC, m.topicAddress());
+                    if (m.seq() > 0) {
+                        event.setLongProperty(Destinations.EVENT_SEQ, m.seq());
+                    }
+                    producer.send(roomEvents, event);
+                } else {
+                    producer.send(knownTopics.topic(m.topicAddress(), context::createTopic), body);
+                }
             }
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
     }
 

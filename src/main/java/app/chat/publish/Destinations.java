@@ -39,6 +39,17 @@ public final class Destinations {
      * but the application sends to ({@code /topic/rooms.public}).
      */
     public static final String PUBLIC_ROOMS = "rooms.public";
+    /**
+     * In a cluster: where room events go instead of their room topic. The cluster carries this address
+     * to every node, whose relay delivers each room's events to its own subscribers in seq order
+     * (one node alone publishes to the room topics directly). Nobody but the application sends or
+     * subscribes to it.
+     */
+    public static final String ROOM_EVENTS = "chat.events";
+    /** Property of a {@link #ROOM_EVENTS} message: the room topic it is for. */
+    public static final String EVENT_TOPIC = "chatTopic";
+    /** Property of a {@link #ROOM_EVENTS} message: the event's seq in its room (absent: not numbered). */
+    public static final String EVENT_SEQ = "chatSeq";
     /** Where chat.send messages end after their last failed delivery attempt. */
     public static final String DEAD_LETTERS = "chat.dlq";
     /** Message property in which the broker stamps the authenticated sender. */
