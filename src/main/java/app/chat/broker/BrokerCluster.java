@@ -32,8 +32,9 @@ final class BrokerCluster {
      * Address prefixes that cross nodes; the rest (chat.send, its dead letters, the notifications)
      * stay on their node. Room events cross as chat.events, which each node's {@link RoomEventRelay}
      * hands to its room subscribers in seq order; the room topics themselves are each node's own.
+     * chat.control carries the nodes' {@link ClusterNotices} (revocations, presence).
      */
-    static final String CLUSTERED = "chat.events,user.,rooms.public";
+    static final String CLUSTERED = RoomEventRelay.ADDRESS + "," + ClusterNotices.ADDRESS + ",user.,rooms.public";
 
     private BrokerCluster() {
     }

@@ -21,6 +21,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -58,6 +59,9 @@ public class BrokerLifecycle {
     @Inject
     Connections connections;
 
+    @Inject
+    ClusterNoticeReceiver clusterNoticeReceiver;
+
     @Resource
     ContextService contextService;
 
@@ -72,6 +76,7 @@ public class BrokerLifecycle {
     private ThreadPoolExecutor membershipLookups;
     private volatile MemberCache typingMembers;
     private RoomEventRelay relay;
+    private volatile ClusterNotices notices;
 
     @PostConstruct
     void start() {
@@ -86,8 +91,8 @@ public class BrokerLifecycle {
             configuration.registerBrokerPlugin(new InboundGuard(JsonProvider.provider()));
             configuration.registerBrokerPlugin(connectionGuard);
             configuration.registerBrokerPlugin(new BroadcastTrim());
-            configuration.registerBrokerPlugin(new PresenceTracker(
-                    contextService.createContextualProxy(connections, Connections.class)));
+            var presenceTracker = new PresenceTracker(contextService.createContextualProxy(connections, Connections.class));
+            configuration.registerBrokerPlugin(presenceTracker);
             ChatAccess onAppContext = contextService.createContextualProxy(access, ChatAccess.class);
             server = new ActiveMQServerImpl(configuration, new ChatSecurityManager(onAppContext, proxies.clientAddress()));
             server.start();
@@ -97,6 +102,10 @@ public class BrokerLifecycle {
             if (settings.cluster().clustered()) {
                 relay = new RoomEventRelay(server, routes, settings.reorderWait(), 100_000);
                 relay.start();
+                notices = new ClusterNotices(server,
+                        contextService.createContextualProxy(clusterNoticeReceiver, ClusterNotices.Receiver.class));
+                notices.start();
+                presenceTracker.tellingOtherNodes(notices);
             }
             relayTyping(onAppContext, routes);
             LOG.log(Level.INFO, "Chat broker {0} started in {1} ms; STOMP over WebSocket on {2}",
@@ -146,6 +155,15 @@ public class BrokerLifecycle {
         typingMembers = new MemberCache(onAppContext, membershipLookups, Duration.ofSeconds(30), TYPING_INTERVAL, 100_000);
         server.getRemotingService().addIncomingInterceptor(new TypingRelay(routes,
                 new TypingThrottle(TYPING_INTERVAL, 100_000, Ticker.systemTicker()), typingMembers, JsonProvider.provider()));
+    }
+
+    /** In a cluster, tells the other nodes (see {@link ClusterNotices}); alone, nothing. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // from AFTER_SUCCESS observers: see server()
+    public void tellOtherNodes(ClusterNotices.Kind kind, Map<String, String> fields, Collection<String> users) {
+        ClusterNotices n = notices;
+        if (n != null) {
+            n.tell(kind, fields, users);
+        }
     }
 
     /** The user left or was removed: their typing notices for the room stop at once (on this node). */
@@ -245,6 +263,10 @@ public class BrokerLifecycle {
     }
 
     private void stopQuietly() {
+        if (notices != null) {
+            notices.stop();
+            notices = null;
+        }
         if (relay != null) {
             relay.stop();
         }

@@ -7,6 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import javax.security.auth.Subject;
@@ -21,7 +23,7 @@ import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
  * only a promise of the client's. When a password changes, every connection of the user ends but
  * those of the session the change was made in, also those that signed in with the old password.
  * The broker's cached logins are dropped too, so the token or old password is checked afresh.
- * This node's connections only (see README, Known limits).
+ * In a cluster, on every node (the others hear of it through {@link ClusterNotices}).
  */
 @ApplicationScoped
 public class ConnectionRevoker {
@@ -31,17 +33,27 @@ public class ConnectionRevoker {
     @Inject
     BrokerLifecycle broker;
 
+    static final String SIGNED_OUT = "the session has ended (signed out)";
+    static final String PASSWORD_CHANGED = "the password has changed; sign in again";
+
     void onSignOut(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ended) {
-        close(ended.username(), ended.sessionId()::equals, "the session has ended (signed out)");
+        closeHere(ended.username(), ended.sessionId()::equals, SIGNED_OUT);
+        broker.tellOtherNodes(ClusterNotices.Kind.SIGNED_OUT,
+                Map.of(ClusterNotices.USER, ended.username(), ClusterNotices.SESSION, ended.sessionId()), List.of());
     }
 
     void onPasswordChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PasswordChanged changed) {
-        close(changed.username(), session -> !Objects.equals(session, changed.keptSessionId()),
-                "the password has changed; sign in again");
+        closeHere(changed.username(), session -> !Objects.equals(session, changed.keptSessionId()), PASSWORD_CHANGED);
+        broker.tellOtherNodes(ClusterNotices.Kind.PASSWORD_CHANGED, changed.keptSessionId() == null
+                ? Map.of(ClusterNotices.USER, changed.username())
+                : Map.of(ClusterNotices.USER, changed.username(), ClusterNotices.SESSION, changed.keptSessionId()), List.of());
     }
 
-    /** @param ofSession which of the user's connections to close, by session id (null: signed in with the password) */
-    private void close(String username, Predicate<String> ofSession, String reason) {
+    /**
+     * Closes the user's connections to this node.
+     * @param ofSession which of the user's connections to close, by session id (null: signed in with the password)
+     */
+    void closeHere(String username, Predicate<String> ofSession, String reason) {
         if (!broker.isReady()) {
             return;
         }

@@ -1,6 +1,7 @@
 package app.chat.broker;
 
 import app.chat.presence.Connections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.activemq.artemis.core.protocol.stomp.StompConnection;
@@ -22,6 +23,8 @@ final class PresenceTracker implements ActiveMQServerSessionPlugin, ActiveMQServ
 
     private final Connections connections;
     private final Map<Object, Tracked> connectionsById = new ConcurrentHashMap<>();
+    /** In a cluster: where this node says that a user's first connection here opened, or their last closed. */
+    private volatile ClusterNotices notices;
 
     PresenceTracker(Connections connections) {
         this.connections = connections;
@@ -35,8 +38,9 @@ final class PresenceTracker implements ActiveMQServerSessionPlugin, ActiveMQServ
                 || !(connection.getTransportConnection() instanceof NettyConnection)) {
             return; // the application's own (in-VM) sessions and the cluster's are nobody's presence
         }
-        if (connectionsById.putIfAbsent(connection.getID(), new Tracked(user, session.getName())) == null) {
-            connections.opened(user);
+        if (connectionsById.putIfAbsent(connection.getID(), new Tracked(user, session.getName())) == null
+                && connections.opened(user)) {
+            tell(ClusterNotices.Kind.ONLINE, user);
         }
     }
 
@@ -46,7 +50,7 @@ final class PresenceTracker implements ActiveMQServerSessionPlugin, ActiveMQServ
         Tracked tracked = connectionsById.get(id);
         // a STOMP transaction's own session may close earlier: only the connection's first one counts
         if (tracked != null && tracked.session().equals(session.getName()) && connectionsById.remove(id, tracked)) {
-            connections.closed(tracked.user());
+            closed(tracked.user());
         }
     }
 
@@ -54,7 +58,24 @@ final class PresenceTracker implements ActiveMQServerSessionPlugin, ActiveMQServ
     public void afterDestroyConnection(RemotingConnection connection) {
         Tracked tracked = connectionsById.remove(connection.getID());
         if (tracked != null) {
-            connections.closed(tracked.user());
+            closed(tracked.user());
+        }
+    }
+
+    void tellingOtherNodes(ClusterNotices notices) {
+        this.notices = notices;
+    }
+
+    private void closed(String user) {
+        if (connections.closed(user)) {
+            tell(ClusterNotices.Kind.OFFLINE, user);
+        }
+    }
+
+    private void tell(ClusterNotices.Kind kind, String user) {
+        ClusterNotices n = notices;
+        if (n != null) {
+            n.tell(kind, Map.of(ClusterNotices.USER, user), List.of());
         }
     }
 

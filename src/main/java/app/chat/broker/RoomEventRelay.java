@@ -31,6 +31,7 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  */
 final class RoomEventRelay implements MessageHandler {
 
+    static final String ADDRESS = Destinations.ROOM_EVENTS;
     private static final System.Logger LOG = System.getLogger(RoomEventRelay.class.getName());
 
     private final ActiveMQServer server;

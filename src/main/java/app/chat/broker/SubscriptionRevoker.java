@@ -1,6 +1,8 @@
 package app.chat.broker;
 
 import app.chat.publish.Destinations;
+import java.util.List;
+import java.util.Map;
 import app.chat.room.MembershipEnded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +17,7 @@ import org.apache.activemq.artemis.core.server.ServerSession;
 /**
  * When someone leaves a room, their live subscriptions to it end too: leaving is not only a
  * promise of the client's. The broker's cached permission is dropped at the same time, and so is
- * the membership its typing relay remembers.
+ * the membership its typing relay remembers. In a cluster, on every node.
  */
 @ApplicationScoped
 public class SubscriptionRevoker {
@@ -26,7 +28,14 @@ public class SubscriptionRevoker {
     BrokerLifecycle broker;
 
     void onLeave(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipEnded left) {
-        broker.membershipEnded(left.roomId(), left.username());
+        revokeHere(left.roomId(), left.username());
+        broker.tellOtherNodes(ClusterNotices.Kind.LEFT_ROOM, Map.of(ClusterNotices.ROOM, Long.toString(left.roomId()),
+                ClusterNotices.USER, left.username()), List.of());
+    }
+
+    /** Ends the user's subscriptions to the room on this node. */
+    void revokeHere(long roomId, String username) {
+        broker.membershipEnded(roomId, username);
         if (!broker.isReady()) {
             return;
         }
@@ -34,11 +43,11 @@ public class SubscriptionRevoker {
         if (server.getSecurityStore() instanceof SecurityStoreImpl store) {
             store.invalidateAuthorizationCache();
         }
-        String address = Destinations.roomTopic(left.roomId());
+        String address = Destinations.roomTopic(roomId);
         // a request thread may carry an operation context of an earlier deployment's broker (see DeadLetters)
         OperationContextImpl.clearContext();
         for (ServerSession session : server.getSessions()) {
-            if (!left.username().equals(session.getValidatedUser())) {
+            if (!username.equals(session.getValidatedUser())) {
                 continue;
             }
             for (ServerConsumer consumer : session.getServerConsumers()) {
@@ -46,7 +55,7 @@ public class SubscriptionRevoker {
                     try {
                         consumer.close(false);
                     } catch (Exception e) {
-                        LOG.log(Level.WARNING, "Could not end a subscription of " + left.username() + " to " + address, e);
+                        LOG.log(Level.WARNING, "Could not end a subscription of " + username + " to " + address, e);
                     }
                 }
             }

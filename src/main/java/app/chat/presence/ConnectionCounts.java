@@ -1,6 +1,7 @@
 package app.chat.presence;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +25,10 @@ final class ConnectionCounts {
             return last[0] ? null : n - 1;
         });
         return last[0];
+    }
+
+    Set<String> users() {
+        return Set.copyOf(counts.keySet());
     }
 
     boolean isOnline(String username) {

@@ -74,6 +74,25 @@ public class PresenceAnnouncer {
         }
     }
 
+    /**
+     * Another node announced the user's state (or this node learnt it without a change of its own):
+     * taken note of, in order with this node's announcements, so that this node announces the next
+     * change only, not this one again.
+     */
+    void observed(String username, boolean online) {
+        try {
+            executor.execute(() -> {
+                if (online) {
+                    announcedOnline.add(username);
+                } else {
+                    announcedOnline.remove(username);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // shutting down: nothing more is announced
+        }
+    }
+
     private void announce(String username, boolean online) {
         if (online == announcedOnline.contains(username)) {
             return;

@@ -60,7 +60,7 @@ class BrokerClusterTest {
         BrokerCluster.join(configuration, new BrokerCluster.Plan(THREE, "10.0.0.1", 61616, "s3cret"));
         ClusterConnectionConfiguration cluster = configuration.getClusterConfigurations().get(0);
         // chat.send stays on the node a client sent to: its order (message groups) is that node's
-        assertEquals(Set.of("chat.events", "user.", "rooms.public"), Set.of(cluster.getAddress().split(",")),
+        assertEquals(Set.of("chat.events", "chat.control", "user.", "rooms.public"), Set.of(cluster.getAddress().split(",")),
                 "room topics are each node's own: their events cross as chat.events, to be put in seq order");
         assertEquals(MessageLoadBalancingType.ON_DEMAND, cluster.getMessageLoadBalancingType());
         assertEquals(-1, cluster.getReconnectAttempts(), "a node that is down is waited for, not given up");

@@ -2,6 +2,7 @@ package app.chat.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.stompcodec.StompFrame;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -115,6 +117,135 @@ class ClusterIT {
 
     @Test
     @Order(2)
+    void presenceAndARemovalHoldOnEveryNode() throws Exception {
+        String owner = api.newUser("cluo");
+        String dave = api.newUser("clud");
+        String erin = api.newUser("clue");
+        long room = api.newRoom(owner, dave, erin);
+        ChatApi onNode3 = new ChatApi(nodes.get(2).root());
+        try (StompClient d = nodes.get(1).connect(dave); StompClient e = nodes.get(2).connect(erin)) {
+            assertEquals("RECEIPT", d.subscribe("/topic/room." + room).command());
+            assertEquals("RECEIPT", e.subscribe("/topic/room." + room).command());
+            awaitOnline(onNode3, owner, room, dave, true); // connected to node 2, asked on node 3
+
+            // removed through node 1: her subscription on node 3 ends there too
+            assertEquals(204, new ChatApi(nodes.get(0).root()).as(owner, "DELETE", "api/rooms/" + room + "/members/" + erin, null).status());
+            Thread.sleep(1_000);
+            String id = "after-removal";
+            long deadline = System.currentTimeMillis() + 20_000;
+            JsonObject heard = null;
+            while (heard == null && System.currentTimeMillis() < deadline) {
+                d.send("/app/chat.send", Chat.send(room, "erin cannot read this", id));
+                heard = Chat.next(d, Chat.clientMsgId(id).and(Chat.type("ack").negate()), 2);
+            }
+            assertNotNull(heard, "dave, still a member, got the message");
+            assertNull(Chat.next(e, Chat.clientMsgId(id), 3), "erin was removed on node 1; node 3 stopped her subscription");
+        }
+        awaitOnline(onNode3, owner, room, dave, false);
+    }
+
+    @Test
+    @Order(4)
+    void aRollingRestartLosesNothingAndTheChatStaysUp() throws Exception {
+        int senders = 3;
+        String reader = api.newUser("clrr");
+        List<String> users = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            users.add(api.newUser("clrs"));
+        }
+        long room = api.newRoom(reader, users.toArray(String[]::new));
+        Map<String, JsonObject> acked = new HashMap<>();
+        List<StompClient> clients = new ArrayList<>();
+        for (String u : users) {
+            clients.add(connectThroughBalancer(u));
+        }
+        List<List<String>> sent = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            sent.add(new ArrayList<>());
+        }
+        int moved = 0;
+        int sequence = 0;
+        for (int restarting = 0; restarting < 3; restarting++) {
+            ChatProcess node = nodes.get(restarting);
+            CompletableFuture<?> restart = CompletableFuture.runAsync(() -> {
+                try {
+                    node.close(); // SIGTERM: the node stops as an operator stops it
+                    node.start();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            while (!restart.isDone()) {
+                for (int s = 0; s < senders; s++) {
+                    String id = "r-" + s + "-" + sequence;
+                    sent.get(s).add(id);
+                    trySend(clients.get(s), Chat.send(room, "rolling " + sequence, id));
+                }
+                sequence++;
+                moved += reconnectAndResend(clients, users, sent, acked, room);
+                drainAcks(clients, acked);
+                Thread.sleep(200);
+            }
+            restart.join();
+        }
+        long deadline = System.currentTimeMillis() + 60_000;
+        int total = senders * sequence;
+        while (acked.size() < total && System.currentTimeMillis() < deadline) {
+            moved += reconnectAndResend(clients, users, sent, acked, room);
+            drainAcks(clients, acked);
+        }
+        clients.forEach(StompClient::close);
+        assertTrue(moved > 0, "the restarts moved some connections");
+        assertEquals(total, acked.size(), "every message sent during the restarts was acked");
+        List<JsonObject> history = api.messageHistory(reader, room);
+        assertEquals(total, history.size(), "stored once each");
+        Set<String> ids = new HashSet<>();
+        long first = history.get(0).getJsonNumber("seq").longValue();
+        for (int i = 0; i < history.size(); i++) {
+            assertEquals(first + i, history.get(i).getJsonNumber("seq").longValue(), "gapless seq");
+            assertTrue(ids.add(history.get(i).getString("clientMsgId")), "no duplicate " + history.get(i));
+        }
+        System.out.printf("cluster rolling restart: %d messages, %d connections moved, stored once each%n", total, moved);
+    }
+
+    /** Reconnects the clients a restart cut off and resends what they have not had acked; returns how many. */
+    private int reconnectAndResend(List<StompClient> clients, List<String> users, List<List<String>> sent,
+                                   Map<String, JsonObject> acked, long room) throws Exception {
+        int moved = 0;
+        for (int s = 0; s < clients.size(); s++) {
+            if (clients.get(s).isOpen()) {
+                continue;
+            }
+            moved++;
+            clients.get(s).close();
+            clients.set(s, connectThroughBalancer(users.get(s)));
+            for (String id : sent.get(s)) {
+                if (!acked.containsKey(id)) {
+                    trySend(clients.get(s), Chat.send(room, "rolling, again", id));
+                }
+            }
+        }
+        return moved;
+    }
+
+    private static void awaitOnline(ChatApi on, String viewer, long room, String user, boolean online) throws Exception {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        Map<String, Boolean> seen = Map.of();
+        while (System.nanoTime() < deadline) {
+            ChatApi.Reply r = on.as(viewer, "GET", "api/rooms/" + room + "/members", null);
+            assertEquals(200, r.status(), r.toString());
+            seen = r.array().stream().map(v -> v.asJsonObject())
+                    .collect(Collectors.toMap(m -> m.getString("username"), m -> m.getBoolean("online")));
+            if (Boolean.valueOf(online).equals(seen.get(user))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(user + " not " + (online ? "online" : "offline") + " on another node in time: " + seen);
+    }
+
+    @Test
+    @Order(3)
     void killDashNineOfANodeLosesNoAckedMessageAndItsClientsGoOnThroughTheBalancer() throws Exception {
         int senders = 6;
         int perSender = 30;
