@@ -75,7 +75,7 @@ public class BrokerLifecycle {
     private BacklogLimit backlogLimit;
     private ThreadPoolExecutor membershipLookups;
     private volatile MemberCache typingMembers;
-    private RoomEventRelay relay;
+    private volatile RoomEventRelay relay;
     private volatile ClusterNotices notices;
 
     @PostConstruct
@@ -155,6 +155,12 @@ public class BrokerLifecycle {
         typingMembers = new MemberCache(onAppContext, membershipLookups, Duration.ofSeconds(30), TYPING_INTERVAL, 100_000);
         server.getRemotingService().addIncomingInterceptor(new TypingRelay(routes,
                 new TypingThrottle(TYPING_INTERVAL, 100_000, Ticker.systemTicker()), typingMembers, JsonProvider.provider()));
+    }
+
+    /** The cluster relay's dropped events and gaps given up on; zeros for a node alone. */
+    long[] relayCounts() {
+        RoomEventRelay r = relay;
+        return r == null ? new long[] {0, 0} : r.counts();
     }
 
     /** In a cluster, tells the other nodes (see {@link ClusterNotices}); alone, nothing. */

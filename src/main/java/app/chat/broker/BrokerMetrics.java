@@ -46,6 +46,10 @@ public class BrokerMetrics {
                 b -> b.chatSendBacklog().getOrDefault("scheduled", 0L));
         gauge(registry, "chat.dead.letters", "messages in chat.dlq (see GET /api/ops/dead-letters)",
                 b -> deadLetters.count());
+        gauge(registry, "chat.cluster.room.events.dropped", "cluster: room events that came after their seq had gone out (copies, or late past the wait)",
+                b -> b.relayCounts()[0]);
+        gauge(registry, "chat.cluster.room.event.gaps", "cluster: gaps in a room's seq given up on after chat.cluster.reorder-wait-ms (clients read them from history)",
+                b -> b.relayCounts()[1]);
         gauge(registry, "chat.broker.disk.full", "1 while the journal's disk is over chat.broker.max-disk-usage",
                 b -> b.diskFull() ? 1 : 0);
     }

@@ -7,10 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Topic;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -24,6 +26,7 @@ import java.util.List;
 public class ChatPublisher {
 
     static final String CONNECTION_FACTORY = "java:app/jms/chat";
+    private static final System.Logger LOG = System.getLogger(ChatPublisher.class.getName());
 
     @Resource(lookup = CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
@@ -59,11 +62,25 @@ public class ChatPublisher {
      * message id (STOMP's message-id header is the broker's own).
      */
     public void publish(List<Outgoing> messages) {
+        int[] sent = {0};
+        try {
+            publish(messages, sent);
+        } catch (IllegalStateRuntimeException closed) {
+            // WildFly's connection pool has been seen to hand out a connection whose session it was
+            // destroying at that moment ("AMQ219019: Session is closed", at createProducer): once more,
+            // on another connection, from the first message that did not go out
+            LOG.log(Level.DEBUG, "Publishing again after " + sent[0] + " of " + messages.size() + ": " + closed.getMessage());
+            publish(messages, sent);
+        }
+    }
+
+    private void publish(List<Outgoing> messages, int[] sent) {
         try (JMSContext context = connectionFactory.createContext()) {
             var producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                     .setDisableMessageID(true);
             Topic roomEvents = settings.clustered() ? context.createTopic(Destinations.ROOM_EVENTS) : null;
-            for (Outgoing m : messages) {
+            for (int i = sent[0]; i < messages.size(); i++) {
+                Outgoing m = messages.get(i);
                 byte[] body = m.json().getBytes(StandardCharsets.UTF_8);
                 if (roomEvents != null && Destinations.roomOf(m.topicAddress()).isPresent()) {
                     // in a cluster, each node's relay hands room events to its subscribers in seq order
@@ -77,6 +94,7 @@ public class ChatPublisher {
                 } else {
                     producer.send(knownTopics.topic(m.topicAddress(), context::createTopic), body);
                 }
+                sent[0] = i + 1;
             }
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);

@@ -10,9 +10,12 @@ import app.chat.testing.Balancer;
 import app.chat.testing.Chat;
 import app.chat.testing.ChatApi;
 import app.chat.testing.ChatProcess;
+import app.chat.testing.Chromium;
 import app.chat.testing.StompClient;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +31,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Three chat nodes (their own ports, journals and data directories) on one PostgreSQL, an Artemis
@@ -45,6 +55,7 @@ class ClusterIT {
     @BeforeAll
     void startCluster() throws Exception {
         String password = "it-" + UUID.randomUUID();
+        int balancerPort = ChatProcess.freePort();
         List<String> clusterAddresses = new ArrayList<>();
         for (int n = 0; n < 3; n++) {
             clusterAddresses.add("127.0.0.1:" + ChatProcess.freePort());
@@ -55,6 +66,9 @@ class ClusterIT {
                     .with("chat.cluster.nodes", String.join(",", clusterAddresses))
                     .with("chat.cluster.port", clusterAddresses.get(n).substring("127.0.0.1:".length()))
                     .with("chat.cluster.password", password)
+                    // as cluster/run-local.sh: pages connect through the balancer, which names the client
+                    .with("chat.web.stomp-url", "ws://127.0.0.1:" + balancerPort + "/stomp")
+                    .with("chat.trusted-proxies", "127.0.0.1")
                     // the streams below are faster than a person types
                     .with("chat.rate.per-second", "1000").with("chat.rate.burst", "1000"));
         }
@@ -62,7 +76,7 @@ class ClusterIT {
         CompletableFuture<?> second = CompletableFuture.runAsync(() -> start(nodes.get(1)));
         start(nodes.get(2));
         second.join();
-        balancer = new Balancer(nodes, ChatProcess.freshDataDir("cluster-balancer").resolve("haproxy.log"));
+        balancer = new Balancer(nodes, balancerPort, ChatProcess.freshDataDir("cluster-balancer").resolve("haproxy.log"));
         api = new ChatApi(balancer.root());
     }
 
@@ -206,6 +220,119 @@ class ClusterIT {
             assertTrue(ids.add(history.get(i).getString("clientMsgId")), "no duplicate " + history.get(i));
         }
         System.out.printf("cluster rolling restart: %d messages, %d connections moved, stored once each%n", total, moved);
+    }
+
+    @Test
+    @Order(5)
+    void twoBrowsersOnDifferentNodesKeepChattingWhenOneNodeIsKilled() throws Exception {
+        String a = ChatApi.uniqueName("ann");
+        String b = ChatApi.uniqueName("ben");
+        String room = "Cluster " + a.substring(4);
+        WebDriver ann = Chromium.start();
+        WebDriver ben = Chromium.start();
+        try {
+            long[] before = connectionsPerNode();
+            signUp(ann, a);
+            int annsNode = nodeThatGained(before, connectionsPerNode());
+            signUp(ben, b); // the balancer's leastconn puts Ben on another node than Ann
+            ann.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
+            waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(room));
+            ben.navigate().refresh();
+            waiting(ben).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+            openRoom(ben, room);
+            ben.findElement(By.id("join")).click();
+            waiting(ben).until(x -> x.findElement(By.id("composer")).isDisplayed());
+
+            say(ann, "hello from node " + (annsNode + 1));
+            assertEquals(1, shown(ben, a, "hello from node " + (annsNode + 1)));
+            say(ben, "hello back");
+            assertEquals(1, shown(ann, b, "hello back"));
+
+            nodes.get(annsNode).kill();
+            // Ann's page notices, reconnects through the balancer to a node that is alive, and goes on
+            say(ben, "did you get cut off?");
+            waiting(ann).until(x -> x.findElement(By.id("connection")).getText().equals("online")
+                    && confirmed(x, b, "did you get cut off?") > 0);
+            say(ann, "yes, and I am back");
+            assertEquals(1, shown(ben, a, "yes, and I am back"));
+            assertEquals(1, confirmed(ann, b, "did you get cut off?"), "what was said meanwhile, once");
+            assertEquals(1, confirmed(ben, a, "hello from node " + (annsNode + 1)), "nothing shown twice");
+        } finally {
+            ann.quit();
+            ben.quit();
+            for (ChatProcess node : nodes) {
+                if (!node.isRunning()) {
+                    node.start();
+                }
+            }
+        }
+    }
+
+    /** The STOMP connections each node holds, from its /metrics (the application's own in-VM ones included). */
+    private long[] connectionsPerNode() throws Exception {
+        long[] counts = new long[nodes.size()];
+        for (int n = 0; n < nodes.size(); n++) {
+            String metrics = new ChatApi(nodes.get(n).root()).call("GET", "metrics", null, null, null).body();
+            counts[n] = metrics.lines().filter(l -> l.startsWith("chat_broker_connections "))
+                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim())).findFirst().orElse(-1);
+        }
+        return counts;
+    }
+
+    private int nodeThatGained(long[] before, long[] after) {
+        for (int n = 0; n < before.length; n++) {
+            if (after[n] > before[n]) {
+                return n;
+            }
+        }
+        throw new AssertionError("no node gained the page's connection: " + Arrays.toString(before) + " → " + Arrays.toString(after));
+    }
+
+    private void signUp(WebDriver d, String user) {
+        d.get(balancer.root().toString());
+        d.findElement(By.id("username")).sendKeys(user);
+        d.findElement(By.id("password")).sendKeys(ChatApi.PASSWORD);
+        d.findElement(By.id("sign-up")).click();
+        waiting(d).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+    }
+
+    private static WebDriverWait waiting(WebDriver d) {
+        var wait = new WebDriverWait(d, Duration.ofSeconds(45));
+        wait.pollingEvery(Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private static void say(WebDriver d, String text) {
+        WebElement box = d.findElement(By.id("text"));
+        box.sendKeys(text);
+        box.sendKeys(Keys.ENTER);
+    }
+
+    private static long shown(WebDriver d, String sender, String text) {
+        waiting(d).until(x -> confirmed(x, sender, text) > 0);
+        return confirmed(d, sender, text);
+    }
+
+    private static long confirmed(WebDriver d, String sender, String text) {
+        return ((Number) ((JavascriptExecutor) d).executeScript(
+                "return [...document.querySelectorAll('#message-list li.message:not(.pending):not(.failed)')]"
+                        + ".filter(li => li.querySelector('.sender').textContent === arguments[0]"
+                        + " && li.querySelector('.text').textContent === arguments[1]"
+                        + " && li.querySelector('time').textContent !== '').length", sender, text)).longValue();
+    }
+
+    private static void openRoom(WebDriver d, String name) {
+        waiting(d).until(x -> {
+            for (WebElement button : x.findElements(By.cssSelector("#room-list button"))) {
+                if (button.getText().startsWith(name)) {
+                    button.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        waiting(d).until(x -> x.findElement(By.id("room-title")).getText().equals(name));
     }
 
     /** Reconnects the clients a restart cut off and resends what they have not had acked; returns how many. */

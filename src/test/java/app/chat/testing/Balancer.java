@@ -21,7 +21,8 @@ public final class Balancer implements AutoCloseable {
     private final int port;
     private final Process process;
 
-    public Balancer(List<ChatProcess> nodes, Path log) throws Exception {
+    /** @param port where browsers reach it (the nodes' chat.web.stomp-url names it, so it is chosen before they start) */
+    public Balancer(List<ChatProcess> nodes, int port, Path log) throws Exception {
         if (nodes.size() != 3) {
             throw new IllegalArgumentException("cluster/haproxy.cfg names three nodes");
         }
@@ -29,7 +30,7 @@ public final class Balancer implements AutoCloseable {
         if (install.waitFor() != 0) {
             throw new IllegalStateException("cluster/install-haproxy.sh failed: HAProxy is needed for the cluster tests");
         }
-        this.port = ChatProcess.freePort();
+        this.port = port;
         String haproxy = Files.isExecutable(Path.of("/usr/sbin/haproxy")) ? "/usr/sbin/haproxy" : "haproxy";
         ProcessBuilder builder = new ProcessBuilder(haproxy, "-W", "-db", "-f", "cluster/haproxy.cfg");
         Map<String, String> env = builder.environment();

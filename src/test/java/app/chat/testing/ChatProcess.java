@@ -200,6 +200,10 @@ public final class ChatProcess implements AutoCloseable {
         Files.writeString(standaloneXml, xml.replaceAll("(?s)\\s*<deployment name=\"chat\\.war\"[^>]*>.*?</deployment>", ""));
     }
 
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
     public void kill() throws InterruptedException {
         // standalone.sh runs WildFly as its child: the JVM is the one to kill
