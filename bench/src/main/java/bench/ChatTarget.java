@@ -19,7 +19,9 @@ import java.util.Map;
  * or PostgreSQL. Two settings differ from the defaults, neither on the message path: the per-user
  * send rate limit is lifted (a benchmark sends faster than a person) and passwords are hashed with
  * fewer iterations (setting up a thousand users should take seconds, not minutes). Its acceptor takes
- * {@link #MAX_CONNECTIONS}, as the baseline's does, so that 1000x10 fits.
+ * {@link #MAX_CONNECTIONS}, as the baseline's does, so that 1000x10 fits, and so may one user: the
+ * generator's subscribers are {@code subscribersPerRoom} users, each in every room (1000x10: ten
+ * users with a thousand connections each, more than the default cap of 20 or the 1,000 set here before).
  */
 final class ChatTarget extends Target {
 
@@ -43,7 +45,7 @@ final class ChatTarget extends Target {
         List<String> command = new ArrayList<>(List.of("-Xmx1g", "-Dchat.data.dir=" + dataDir.toAbsolutePath(),
                 "-Dchat.stomp.port=" + stompPort, "-Dchat.stomp.max-connections=" + MAX_CONNECTIONS,
                 "-Dchat.rate.per-second=1000000", "-Dchat.rate.burst=1000000", "-Dchat.password.iterations=1024",
-                "-Dchat.stomp.max-connections-per-user=1000", "-Dchat.broker.max-subscriber-backlog=100000"));
+                "-Dchat.stomp.max-connections-per-user=" + MAX_CONNECTIONS, "-Dchat.broker.max-subscriber-backlog=100000"));
         command.addAll(appJvmArgs);
         switch (db) {
             case "h2" -> { }
