@@ -1,5 +1,10 @@
 package app.chat.it;
 
+import static app.chat.testing.ChatPage.confirmed;
+import static app.chat.testing.ChatPage.openRoom;
+import static app.chat.testing.ChatPage.say;
+import static app.chat.testing.ChatPage.shown;
+import static app.chat.testing.ChatPage.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +14,7 @@ import app.chat.stompcodec.StompFrame;
 import app.chat.testing.Balancer;
 import app.chat.testing.Chat;
 import app.chat.testing.ChatApi;
+import app.chat.testing.ChatPage;
 import app.chat.testing.ChatProcess;
 import app.chat.testing.Chromium;
 import app.chat.testing.StompClient;
@@ -32,12 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Three chat nodes (their own ports, journals and data directories) on one PostgreSQL, an Artemis
@@ -232,9 +234,9 @@ class ClusterIT {
         WebDriver ben = Chromium.start();
         try {
             long[] before = connectionsPerNode();
-            signUp(ann, a);
+            ChatPage.signUp(ann, balancer.root(), a);
             int annsNode = nodeThatGained(before, connectionsPerNode());
-            signUp(ben, b); // the balancer's leastconn puts Ben on another node than Ann
+            ChatPage.signUp(ben, balancer.root(), b); // the balancer's leastconn puts Ben on another node than Ann
             ann.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
             waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(room));
             ben.navigate().refresh();
@@ -251,7 +253,7 @@ class ClusterIT {
             nodes.get(annsNode).kill();
             // Ann's page notices, reconnects through the balancer to a node that is alive, and goes on
             say(ben, "did you get cut off?");
-            waiting(ann).until(x -> x.findElement(By.id("connection")).getText().equals("online")
+            waiting(ann, Duration.ofSeconds(60)).until(x -> x.findElement(By.id("connection")).getText().equals("online")
                     && confirmed(x, b, "did you get cut off?") > 0);
             say(ann, "yes, and I am back");
             assertEquals(1, shown(ben, a, "yes, and I am back"));
@@ -286,53 +288,6 @@ class ClusterIT {
             }
         }
         throw new AssertionError("no node gained the page's connection: " + Arrays.toString(before) + " → " + Arrays.toString(after));
-    }
-
-    private void signUp(WebDriver d, String user) {
-        d.get(balancer.root().toString());
-        d.findElement(By.id("username")).sendKeys(user);
-        d.findElement(By.id("password")).sendKeys(ChatApi.PASSWORD);
-        d.findElement(By.id("sign-up")).click();
-        waiting(d).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
-    }
-
-    private static WebDriverWait waiting(WebDriver d) {
-        var wait = new WebDriverWait(d, Duration.ofSeconds(45));
-        wait.pollingEvery(Duration.ofMillis(100));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private static void say(WebDriver d, String text) {
-        WebElement box = d.findElement(By.id("text"));
-        box.sendKeys(text);
-        box.sendKeys(Keys.ENTER);
-    }
-
-    private static long shown(WebDriver d, String sender, String text) {
-        waiting(d).until(x -> confirmed(x, sender, text) > 0);
-        return confirmed(d, sender, text);
-    }
-
-    private static long confirmed(WebDriver d, String sender, String text) {
-        return ((Number) ((JavascriptExecutor) d).executeScript(
-                "return [...document.querySelectorAll('#message-list li.message:not(.pending):not(.failed)')]"
-                        + ".filter(li => li.querySelector('.sender').textContent === arguments[0]"
-                        + " && li.querySelector('.text').textContent === arguments[1]"
-                        + " && li.querySelector('time').textContent !== '').length", sender, text)).longValue();
-    }
-
-    private static void openRoom(WebDriver d, String name) {
-        waiting(d).until(x -> {
-            for (WebElement button : x.findElements(By.cssSelector("#room-list button"))) {
-                if (button.getText().startsWith(name)) {
-                    button.click();
-                    return true;
-                }
-            }
-            return false;
-        });
-        waiting(d).until(x -> x.findElement(By.id("room-title")).getText().equals(name));
     }
 
     /** Reconnects the clients a restart cut off and resends what they have not had acked; returns how many. */

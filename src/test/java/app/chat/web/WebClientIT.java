@@ -1,5 +1,10 @@
 package app.chat.web;
 
+import static app.chat.testing.ChatPage.confirmed;
+import static app.chat.testing.ChatPage.openRoom;
+import static app.chat.testing.ChatPage.say;
+import static app.chat.testing.ChatPage.shown;
+import static app.chat.testing.ChatPage.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.stompcodec.StompFrame;
 import app.chat.testing.ChatApi;
+import app.chat.testing.ChatPage;
 import app.chat.testing.ChatServer;
 import app.chat.testing.Chromium;
 import app.chat.testing.SharedChatServer;
@@ -29,12 +35,10 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web client in a real headless Chromium (Debian's, driven by Selenium through Debian's
@@ -75,19 +79,8 @@ class WebClientIT extends SharedChatServer {
         return ChatServer.root(deploymentUrl);
     }
 
-    private static WebDriverWait waiting(WebDriver d) {
-        var wait = new WebDriverWait(d, Duration.ofSeconds(30));
-        wait.pollingEvery(Duration.ofMillis(100));
-        wait.ignoring(StaleElementReferenceException.class); // lists are redrawn, e.g. the rooms after a (re)connect
-        return wait;
-    }
-
     private void signUp(WebDriver d, String user) {
-        d.get(page().toString());
-        d.findElement(By.id("username")).sendKeys(user);
-        d.findElement(By.id("password")).sendKeys(ChatApi.PASSWORD);
-        d.findElement(By.id("sign-up")).click();
-        waiting(d).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        ChatPage.signUp(d, page(), user);
     }
 
     private void signIn(WebDriver d, String user) {
@@ -99,40 +92,6 @@ class WebClientIT extends SharedChatServer {
 
     private static long number(WebDriver d, String js) {
         return ((Number) script(d, "return " + js)).longValue();
-    }
-
-    private static void say(WebDriver d, String text) {
-        WebElement box = d.findElement(By.id("text"));
-        box.sendKeys(text);
-        box.sendKeys(Keys.ENTER);
-    }
-
-    /** Waits until the text is shown as a confirmed message (sender, time, text), then returns how often. */
-    private static long shown(WebDriver d, String sender, String text) {
-        waiting(d).until(x -> confirmed(x, sender, text) > 0);
-        return confirmed(d, sender, text);
-    }
-
-    private static long confirmed(WebDriver d, String sender, String text) {
-        // one script instead of a WebDriver round trip per element: a room of 50 messages is polled often
-        return ((Number) ((JavascriptExecutor) d).executeScript(
-                "return [...document.querySelectorAll('#message-list li.message:not(.pending):not(.failed)')]"
-                        + ".filter(li => li.querySelector('.sender').textContent === arguments[0]"
-                        + " && li.querySelector('.text').textContent === arguments[1]"
-                        + " && li.querySelector('time').textContent !== '').length", sender, text)).longValue();
-    }
-
-    private static void openRoom(WebDriver d, String name) {
-        waiting(d).until(x -> {
-            for (WebElement b : x.findElements(By.cssSelector("#room-list button"))) {
-                if (b.getText().startsWith(name)) {
-                    b.click();
-                    return true;
-                }
-            }
-            return false;
-        });
-        waiting(d).until(x -> x.findElement(By.id("room-title")).getText().equals(name));
     }
 
     /** Ann and Ben sign up; Ann creates a room, Ben finds it in the list and joins. Returns its name. */
