@@ -1,7 +1,6 @@
 package app.chat.it;
 
 import static app.chat.testing.ChatPage.confirmed;
-import static app.chat.testing.ChatPage.openRoom;
 import static app.chat.testing.ChatPage.say;
 import static app.chat.testing.ChatPage.shown;
 import static app.chat.testing.ChatPage.waiting;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -237,13 +235,7 @@ class ClusterIT {
             ChatPage.signUp(ann, balancer.root(), a);
             int annsNode = nodeThatGained(before, connectionsPerNode());
             ChatPage.signUp(ben, balancer.root(), b); // the balancer's leastconn puts Ben on another node than Ann
-            ann.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
-            waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(room));
-            ben.navigate().refresh();
-            waiting(ben).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
-            openRoom(ben, room);
-            ben.findElement(By.id("join")).click();
-            waiting(ben).until(x -> x.findElement(By.id("composer")).isDisplayed());
+            ChatPage.meetInANewRoom(ann, ben, room);
 
             say(ann, "hello from node " + (annsNode + 1));
             assertEquals(1, shown(ben, a, "hello from node " + (annsNode + 1)));

@@ -69,4 +69,15 @@ public final class ChatPage {
         });
         waiting(d).until(x -> x.findElement(By.id("room-title")).getText().equals(name));
     }
+
+    /** The creator makes a room (public) and opens it; the joiner reloads, finds it in the list and joins. */
+    public static void meetInANewRoom(WebDriver creator, WebDriver joiner, String room) {
+        creator.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
+        waiting(creator).until(x -> x.findElement(By.id("room-title")).getText().equals(room));
+        joiner.navigate().refresh();
+        waiting(joiner).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
+        openRoom(joiner, room);
+        joiner.findElement(By.id("join")).click();
+        waiting(joiner).until(x -> x.findElement(By.id("composer")).isDisplayed());
+    }
 }

@@ -1,5 +1,6 @@
 package app.chat.web;
 
+import static app.chat.testing.ChatPage.openRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,6 @@ import app.chat.testing.ChatServer;
 import app.chat.testing.Chromium;
 import app.chat.testing.SharedChatServer;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -83,19 +82,6 @@ class WebClientAwarenessIT extends SharedChatServer {
     private static boolean badgeSaysOffline(WebDriver d) {
         WebElement badge = d.findElement(By.id("connection"));
         return badge.getDomAttribute("class").contains("offline") && badge.getText().startsWith("offline");
-    }
-
-    private static void openRoom(ChromeDriver d, String name) {
-        waiting(d).until(x -> {
-            for (WebElement b : x.findElements(By.cssSelector("#room-list button"))) {
-                if (b.getText().startsWith(name)) {
-                    b.click();
-                    return true;
-                }
-            }
-            return false;
-        });
-        waiting(d).until(x -> x.findElement(By.id("room-title")).getText().equals(name));
     }
 
     /** The network as Chromium's DevTools emulate it: offline, the page's requests and sockets get nowhere. */

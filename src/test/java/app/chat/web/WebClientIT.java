@@ -21,7 +21,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +37,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The web client in a real headless Chromium (Debian's, driven by Selenium through Debian's
@@ -99,13 +97,7 @@ class WebClientIT extends SharedChatServer {
         String room = kind + " " + a.substring(4);
         signUp(ann, a);
         signUp(ben, b);
-        ann.findElement(By.id("new-room")).sendKeys(room, Keys.ENTER);
-        waiting(ann).until(x -> x.findElement(By.id("room-title")).getText().equals(room));
-        ben.navigate().refresh();
-        waiting(ben).until(x -> x.findElement(By.id("connection")).getText().equals("online"));
-        openRoom(ben, room);
-        ben.findElement(By.id("join")).click();
-        waiting(ben).until(x -> x.findElement(By.id("composer")).isDisplayed());
+        ChatPage.meetInANewRoom(ann, ben, room);
         return room;
     }
 
