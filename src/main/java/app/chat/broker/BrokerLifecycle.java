@@ -254,7 +254,8 @@ public class BrokerLifecycle {
             } catch (IOException e) {
                 throw new IllegalStateException("The chat broker cannot listen on " + host + ":" + port
                         + " (acceptor '" + acceptor.getName() + "'): " + e.getMessage()
-                        + ". Free the port or set chat.stomp.port (env CHAT_STOMP_PORT).");
+                        + ". Free the port or set " + (BrokerCluster.ACCEPTOR.equals(acceptor.getName())
+                                ? "chat.cluster.port (env CHAT_CLUSTER_PORT)." : "chat.stomp.port (env CHAT_STOMP_PORT)."));
             }
         }
     }

@@ -1,6 +1,7 @@
 package app.chat.broker;
 
 import app.chat.presence.Connections;
+import app.chat.user.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -23,6 +24,9 @@ public class ClusterNoticeReceiver implements ClusterNotices.Receiver {
     @Inject
     BrokerLifecycle broker;
 
+    @Inject
+    LoginThrottle logins;
+
     @Override
     public void notice(ClusterNotices.Kind kind, String origin, Map<String, String> fields, List<String> users) {
         String user = fields.get(ClusterNotices.USER);
@@ -35,6 +39,7 @@ public class ClusterNoticeReceiver implements ClusterNotices.Receiver {
             case ONLINE -> presence.elsewhere(user, origin, true);
             case OFFLINE -> presence.elsewhere(user, origin, false);
             case ONLINE_HERE -> presence.onlineAt(origin, users);
+            case LOGIN_FAILED, LOGIN_SUCCEEDED -> logins.heardOf(LoginSharing.attempt(kind, fields));
         }
     }
 

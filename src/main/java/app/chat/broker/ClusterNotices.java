@@ -28,7 +28,8 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 /**
  * What one node of a cluster tells the others so that what a user expects of "the chat" holds on
  * every node, not only the one that handled a request: a left room's subscriptions end, a signed-out
- * session's connections close, presence counts every node's connections. A notice goes to
+ * session's connections close, presence counts every node's connections, the login throttle counts
+ * every node's failures. A notice goes to
  * {@link #ADDRESS}, which the cluster carries to every node (not durable: a node that is down
  * misses it, and has no connections to act on). Each node hears the others' notices, not its own.
  */
@@ -39,11 +40,12 @@ public final class ClusterNotices implements ClusterTopologyListener {
     static final String USER = "chatUser";
     static final String ROOM = "chatRoom";
     static final String SESSION = "chatSession";
+    static final String CLIENT_ADDRESS = "chatClientAddress";
     private static final SimpleString KIND = SimpleString.of("chatNotice");
     private static final SimpleString ORIGIN = SimpleString.of("chatOrigin");
 
     /** The notices; their fields are message properties, a list (users online) the body. */
-    public enum Kind { LEFT_ROOM, SIGNED_OUT, PASSWORD_CHANGED, ONLINE, OFFLINE, ONLINE_HERE }
+    public enum Kind { LEFT_ROOM, SIGNED_OUT, PASSWORD_CHANGED, ONLINE, OFFLINE, ONLINE_HERE, LOGIN_FAILED, LOGIN_SUCCEEDED }
 
     /** What a node does with the others' notices and the cluster's comings and goings. */
     public interface Receiver {

@@ -1,5 +1,6 @@
 package app.chat.presence;
 
+import app.chat.message.SenderNodes;
 import app.chat.room.OnlineUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * where their first connection opened or their last closed; the other nodes only take note.
  */
 @ApplicationScoped
-public class Presence implements Connections, OnlineUsers {
+public class Presence implements Connections, OnlineUsers, SenderNodes {
 
     private final ConnectionCounts counts = new ConnectionCounts();
     /** User → the other nodes they are connected to; a user on none has no entry. */
@@ -92,6 +93,12 @@ public class Presence implements Connections, OnlineUsers {
     @Override
     public Set<String> onlineHere() {
         return counts.users();
+    }
+
+    @Override
+    public int nodesOf(String username) {
+        Set<String> nodes = elsewhere.get(username);
+        return Math.max(1, (counts.isOnline(username) ? 1 : 0) + (nodes == null ? 0 : nodes.size()));
     }
 
     @Override

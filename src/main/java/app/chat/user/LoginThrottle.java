@@ -3,6 +3,7 @@ package app.chat.user;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -12,7 +13,7 @@ import java.util.function.LongSupplier;
  * username (or {@code chat.login.max-failures-per-address} for a client address: higher, because
  * many people may share one address behind a proxy), that key is refused without a password check
  * for a back-off that doubles with each further failure, up to {@code chat.login.max-backoff-seconds}.
- * A success resets the key.
+ * A success resets the key. In a cluster every node counts every node's attempts ({@link LoginAttempt}).
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -28,6 +29,9 @@ public class LoginThrottle {
     @Inject
     UserSettings settings;
 
+    @Inject
+    Event<LoginAttempt> attempts;
+
     LongSupplier clock = System::currentTimeMillis;
 
     /** True while this key must not even be checked. */
@@ -36,11 +40,11 @@ public class LoginThrottle {
         return f != null && f.lockedUntil > clock.getAsLong();
     }
 
-    public void userFailed(String username) {
+    void userFailed(String username) {
         failed("user:" + username, settings.loginMaxFailures());
     }
 
-    public void addressFailed(String address) {
+    void addressFailed(String address) {
         failed("address:" + address, settings.loginMaxFailuresPerAddress());
     }
 
@@ -52,12 +56,38 @@ public class LoginThrottle {
         return isLocked("address:" + address);
     }
 
-    /** A success clears the user, and the address: failures of others behind one proxy do not add up forever. */
+    /** A wrong password for the user, from the address (null: unknown). */
+    public void failed(String username, String address) {
+        count(new LoginAttempt(username, address, false));
+        attempts.fire(new LoginAttempt(username, address, false));
+    }
+
+    /**
+     * A success clears the user, and the address: failures of others behind one proxy do not add up
+     * forever. Only a success that cleared something is news for the other nodes (most are not).
+     */
     public void succeeded(String username, String address) {
-        failures.invalidate("user:" + username);
-        if (address != null) {
-            failures.invalidate("address:" + address);
+        if (count(new LoginAttempt(username, address, true))) {
+            attempts.fire(new LoginAttempt(username, address, true));
         }
+    }
+
+    /** Another node saw this attempt: it counts here as if made here (and is not passed on). */
+    public void heardOf(LoginAttempt attempt) {
+        count(attempt);
+    }
+
+    /** @return whether the throttle's state changed (a failure always changes it) */
+    private boolean count(LoginAttempt attempt) {
+        if (!attempt.succeeded()) {
+            userFailed(attempt.username());
+            if (attempt.address() != null) {
+                addressFailed(attempt.address());
+            }
+            return true;
+        }
+        boolean cleared = failures.asMap().remove("user:" + attempt.username()) != null;
+        return (attempt.address() != null && failures.asMap().remove("address:" + attempt.address()) != null) || cleared;
     }
 
     void failed(String key, int threshold) {

@@ -74,10 +74,7 @@ public class UserService {
             cache.remember(username, password);
             throttle.succeeded(username, clientAddress);
         } else {
-            throttle.userFailed(username);
-            if (clientAddress != null) {
-                throttle.addressFailed(clientAddress);
-            }
+            throttle.failed(username, clientAddress);
         }
         return ok;
     }

@@ -159,6 +159,28 @@ class ClusterIT {
     }
 
     @Test
+    @Order(2)
+    void aPasswordGuesserSpreadingOverTheNodesIsLockedOutOnEveryNode() throws Exception {
+        String user = api.newUser("clug");
+        List<ChatApi> on = nodes.stream().map(node -> new ChatApi(node.root())).toList();
+        // chat.login.max-failures is 10: 9 on node 1, 3 on node 2, and the 12th failure locks for 4 s
+        for (int i = 0; i < 12; i++) {
+            assertEquals(401, on.get(i < 9 ? 0 : 1).call("GET", "api/rooms", user, "wrong-" + i, null).status());
+        }
+        Thread.sleep(500); // the notices are on their way
+        assertEquals(401, on.get(2).as(user, "GET", "api/rooms", null).status(),
+                "node 3 never saw a wrong password, yet refuses even the right one");
+        assertEquals(401, on.get(0).as(user, "GET", "api/rooms", null).status(), "so does node 1");
+
+        Thread.sleep(4_500);
+        assertEquals(200, on.get(2).as(user, "GET", "api/rooms", null).status(), "the back-off is over");
+        Thread.sleep(500);
+        assertEquals(401, on.get(0).call("GET", "api/rooms", user, "wrong-again", null).status());
+        assertEquals(200, on.get(0).as(user, "GET", "api/rooms", null).status(),
+                "node 3's success cleared the count on node 1 too: one more failure there does not lock her");
+    }
+
+    @Test
     @Order(4)
     void aRollingRestartLosesNothingAndTheChatStaysUp() throws Exception {
         int senders = 3;

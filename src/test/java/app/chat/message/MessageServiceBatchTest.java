@@ -55,6 +55,7 @@ class MessageServiceBatchTest {
         service.messages = stored;
         service.rooms = rooms;
         service.rateLimiter = limiter;
+        limiter.nodes = SenderNodes.ALONE;
         service.stored = new NoEvents();
         service.settings = settings;
         rooms.lastSeq.put(LOBBY, 0L);

@@ -94,4 +94,20 @@ class PresenceTest {
         presence.elsewhere("bob", "node-b", true);
         assertEquals(Set.of("alice"), presence.onlineHere());
     }
+
+    @Test
+    void theNodesAUserIsConnectedToAreCountedForTheirShareOfTheSendRate() {
+        assertEquals(1, presence.nodesOf("alice"), "a sender whose connection is gone still has one node: this one");
+        presence.opened("alice");
+        presence.opened("alice");
+        assertEquals(1, presence.nodesOf("alice"), "two connections here are one node");
+        presence.elsewhere("alice", "node-b", true);
+        presence.onlineAt("node-c", List.of("alice", "bob"));
+        assertEquals(3, presence.nodesOf("alice"));
+        presence.nodeGone("node-c", false);
+        assertEquals(2, presence.nodesOf("alice"));
+        presence.closed("alice");
+        presence.closed("alice");
+        assertEquals(1, presence.nodesOf("alice"), "only node b now");
+    }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -256,10 +257,19 @@ public final class ChatProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free now, below the kernel's ephemeral range (32768 up): a port the OS hands out for
+     * "any port" is also what it picks for the next outgoing connection, and a node's JDBC or cluster
+     * connections took a cluster port chosen that way before the node listening on it started.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        for (int tries = 0; tries < 1_000; tries++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            if (isFree(port)) {
+                return port;
+            }
         }
+        throw new IOException("no free port between 20000 and 32000");
     }
 
     public static Path freshDataDir(String name) {

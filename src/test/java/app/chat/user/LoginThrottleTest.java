@@ -1,8 +1,16 @@
 package app.chat.user;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +19,8 @@ class LoginThrottleTest {
 
     final AtomicLong now = new AtomicLong(1_000_000);
     final LoginThrottle throttle = new LoginThrottle();
+    /** What this node would tell the others. */
+    final List<LoginAttempt> told = new ArrayList<>();
 
     @BeforeEach
     void configure() {
@@ -19,6 +29,7 @@ class LoginThrottleTest {
         throttle.settings.loginMaxFailuresPerAddress = 5;
         throttle.settings.loginMaxBackoffSeconds = 10;
         throttle.clock = now::get;
+        throttle.attempts = new Told();
     }
 
     @Test
@@ -76,5 +87,61 @@ class LoginThrottleTest {
             throttle.userFailed("spray" + i);
         }
         assertTrue(throttle.isUserLocked("alice"), "a map cleared at 100,000 keys forgot alice's lock");
+    }
+
+    @Test
+    void failuresOnOtherNodesCountHereSoSpreadingGuessesOverNodesDoesNotHelp() {
+        throttle.failed("eve", "10.0.0.3");
+        throttle.heardOf(new LoginAttempt("eve", "10.0.0.3", false));
+        assertFalse(throttle.isUserLocked("eve"));
+        throttle.heardOf(new LoginAttempt("eve", null, false));
+        assertTrue(throttle.isUserLocked("eve"), "the third failure in the cluster, two of them on other nodes");
+        assertEquals(List.of(new LoginAttempt("eve", "10.0.0.3", false)), told, "only this node's own failure is passed on");
+
+        throttle.heardOf(new LoginAttempt("eve", "10.0.0.3", true));
+        assertFalse(throttle.isUserLocked("eve"), "a success on another node clears her here too");
+        assertEquals(1, told.size(), "what was heard is not passed on again");
+    }
+
+    @Test
+    void onlyASuccessThatClearedFailuresIsNewsForTheOtherNodes() {
+        throttle.succeeded("ann", "10.0.0.4");
+        assertEquals(List.of(), told, "a login with nothing to clear (most of them) tells no one");
+        throttle.failed("ann", null);
+        throttle.succeeded("ann", "10.0.0.4");
+        assertEquals(List.of(new LoginAttempt("ann", null, false), new LoginAttempt("ann", "10.0.0.4", true)), told);
+    }
+
+    /** An Event that records what is fired: the one thing the throttle does with it. */
+    private final class Told implements Event<LoginAttempt> {
+        @Override
+        public void fire(LoginAttempt event) {
+            told.add(event);
+        }
+
+        @Override
+        public <U extends LoginAttempt> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends LoginAttempt> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<LoginAttempt> select(Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends LoginAttempt> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends LoginAttempt> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
     }
 }
