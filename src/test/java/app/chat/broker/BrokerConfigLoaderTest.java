@@ -64,6 +64,16 @@ class BrokerConfigLoaderTest {
     }
 
     @Test
+    void aSubscribersQueueStartsSmallWhileTheChatSendQueueKeepsArtemisDefault() throws Exception {
+        var settings = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"), k -> null).getAddressSettings();
+        for (String subscribers : new String[] {"room.*", "user.*", "rooms.public"}) {
+            // one queue per subscription: Artemis' 8192-reference default was 32 KiB per connection
+            assertEquals(128, settings.get(subscribers).getInitialQueueBufferSize(), subscribers);
+        }
+        assertEquals(null, settings.get(Destinations.CHAT_SEND).getInitialQueueBufferSize(), "one busy queue: the default");
+    }
+
+    @Test
     void theJournalSyncsEveryCommitAndWaitsOnlyBrieflyForCompanyUnlessConfiguredOtherwise() throws Exception {
         var defaults = BrokerConfigLoader.load(Path.of("artemis-config/broker.xml"), k -> null);
         assertTrue(defaults.isJournalSyncTransactional(), "an XA prepare/commit is on disk before it is acknowledged");
