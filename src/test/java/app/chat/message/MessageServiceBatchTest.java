@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.room.Membership;
 import app.chat.room.RoomService;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
-import java.lang.annotation.Annotation;
+import app.chat.testing.RecordedEvents;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +52,7 @@ class MessageServiceBatchTest {
         service.rooms = rooms;
         service.rateLimiter = limiter;
         limiter.nodes = SenderNodes.ALONE;
-        service.stored = new NoEvents();
+        service.stored = new RecordedEvents<>();
         service.settings = settings;
         rooms.lastSeq.put(LOBBY, 0L);
         rooms.lastSeq.put(ATTIC, 10L);
@@ -541,37 +537,6 @@ class MessageServiceBatchTest {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-        }
-    }
-
-    static final class NoEvents implements Event<MessageStored> {
-        @Override
-        public void fire(MessageStored event) {
-        }
-
-        @Override
-        public <U extends MessageStored> CompletionStage<U> fireAsync(U event) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends MessageStored> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Event<MessageStored> select(Annotation... qualifiers) {
-            return this;
-        }
-
-        @Override
-        public <U extends MessageStored> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends MessageStored> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
         }
     }
 }

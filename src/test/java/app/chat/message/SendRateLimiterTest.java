@@ -12,12 +12,7 @@ class SendRateLimiterTest {
     @Test
     void allowsTheBurstThenRefillsAtTheRateAndSaysHowLongToWait() {
         var now = new AtomicLong();
-        var limiter = new SendRateLimiter();
-        limiter.settings = new MessageSettings();
-        limiter.settings.ratePerSecond = 2;
-        limiter.settings.rateBurst = 3;
-        limiter.nanoClock = now::get;
-        limiter.nodes = SenderNodes.ALONE;
+        var limiter = limiter(2, 3, now, SenderNodes.ALONE);
         for (int i = 0; i < 3; i++) {
             assertEquals(0, limiter.tryAcquire("ann"), "burst message " + i);
         }
@@ -33,12 +28,7 @@ class SendRateLimiterTest {
     void aUserOnSeveralNodesGetsAShareOnEachSoTheClusterStaysWithinTheLimit() {
         var now = new AtomicLong();
         var nodesOfAnn = new AtomicInteger(3);
-        var limiter = new SendRateLimiter();
-        limiter.settings = new MessageSettings();
-        limiter.settings.ratePerSecond = 3;
-        limiter.settings.rateBurst = 9;
-        limiter.nanoClock = now::get;
-        limiter.nodes = user -> user.equals("ann") ? nodesOfAnn.get() : 1;
+        var limiter = limiter(3, 9, now, user -> user.equals("ann") ? nodesOfAnn.get() : 1);
         assertEquals(3, allowedNow(limiter, "ann"), "a third of the burst on this node, as on each of the other two");
         assertEquals(9, allowedNow(limiter, "bob"), "a user on one node has all of it");
         now.addAndGet(1_000_000_000L);
@@ -52,15 +42,20 @@ class SendRateLimiterTest {
     @Test
     void aBurstOfOneStillLetsAUserOnManyNodesSendAtTheirShareOfTheRate() {
         var now = new AtomicLong();
-        var limiter = new SendRateLimiter();
-        limiter.settings = new MessageSettings();
-        limiter.settings.ratePerSecond = 2;
-        limiter.settings.rateBurst = 1;
-        limiter.nanoClock = now::get;
-        limiter.nodes = user -> 4;
+        var limiter = limiter(2, 1, now, user -> 4);
         assertEquals(1, allowedNow(limiter, "ann"));
         long wait = limiter.tryAcquire("ann");
         assertTrue(wait > 1_500 && wait <= 2_000, "0.5/s on this node: the next one in 2 s, not never: " + wait);
+    }
+
+    private static SendRateLimiter limiter(double perSecond, int burst, AtomicLong nanos, SenderNodes nodes) {
+        var limiter = new SendRateLimiter();
+        limiter.settings = new MessageSettings();
+        limiter.settings.ratePerSecond = perSecond;
+        limiter.settings.rateBurst = burst;
+        limiter.nanoClock = nanos::get;
+        limiter.nodes = nodes;
+        return limiter;
     }
 
     private static int allowedNow(SendRateLimiter limiter, String user) {

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
-import java.lang.annotation.Annotation;
-import java.util.ArrayList;
+import app.chat.testing.RecordedEvents;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +15,8 @@ class LoginThrottleTest {
     final AtomicLong now = new AtomicLong(1_000_000);
     final LoginThrottle throttle = new LoginThrottle();
     /** What this node would tell the others. */
-    final List<LoginAttempt> told = new ArrayList<>();
+    final RecordedEvents<LoginAttempt> attempts = new RecordedEvents<>();
+    final List<LoginAttempt> told = attempts.fired;
 
     @BeforeEach
     void configure() {
@@ -29,7 +25,7 @@ class LoginThrottleTest {
         throttle.settings.loginMaxFailuresPerAddress = 5;
         throttle.settings.loginMaxBackoffSeconds = 10;
         throttle.clock = now::get;
-        throttle.attempts = new Told();
+        throttle.attempts = attempts;
     }
 
     @Test
@@ -110,38 +106,5 @@ class LoginThrottleTest {
         throttle.failed("ann", null);
         throttle.succeeded("ann", "10.0.0.4");
         assertEquals(List.of(new LoginAttempt("ann", null, false), new LoginAttempt("ann", "10.0.0.4", true)), told);
-    }
-
-    /** An Event that records what is fired: the one thing the throttle does with it. */
-    private final class Told implements Event<LoginAttempt> {
-        @Override
-        public void fire(LoginAttempt event) {
-            told.add(event);
-        }
-
-        @Override
-        public <U extends LoginAttempt> CompletionStage<U> fireAsync(U event) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends LoginAttempt> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Event<LoginAttempt> select(Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends LoginAttempt> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends LoginAttempt> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
