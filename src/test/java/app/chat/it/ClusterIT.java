@@ -42,7 +42,8 @@ import org.openqa.selenium.WebDriver;
 /**
  * Three chat nodes (their own ports, journals and data directories) on one PostgreSQL, an Artemis
  * cluster behind HAProxy, as cluster/run-local.sh starts them. Runs with -Ppostgres only: H2 is one
- * node's own database.
+ * node's own database. The nodes are Payara Micro, or WildFly with -Pwildfly,postgres (each node a
+ * server directory and port offset of its own).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

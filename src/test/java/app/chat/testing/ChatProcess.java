@@ -14,7 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
@@ -208,41 +210,54 @@ public final class ChatProcess implements AutoCloseable {
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
     public void kill() throws InterruptedException {
         // standalone.sh runs WildFly as its child: the JVM is the one to kill
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor();
-        waitForDescendantsGone();
+        waitForGone(descendants);
     }
 
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
-            process.descendants().forEach(ProcessHandle::destroy);
+            // taken before the signal: standalone.sh exits on SIGTERM at once, and WildFly's JVM, still
+            // shutting down (seconds, its broker's cluster bridges included), is then no descendant of
+            // it any more; a start() that did not wait for it would boot a second one on the same ports
+            List<ProcessHandle> descendants = process.descendants().toList();
+            descendants.forEach(ProcessHandle::destroy);
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 kill();
             }
-            waitForDescendantsGone();
+            waitForGone(descendants);
         }
     }
 
-    private void waitForDescendantsGone() throws InterruptedException {
+    private static void waitForGone(List<ProcessHandle> processes) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (process.descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+        while (processes.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        processes.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static boolean onWildFly() {
         return "wildfly".equals(System.getProperty("chat.it.server"));
     }
 
+    /**
+     * Offsets handed out in this JVM: a cluster makes all its nodes before it starts any, and the ports
+     * of one that is not running yet (or is being restarted) look free.
+     */
+    private static final Set<Integer> WILDFLY_PORT_OFFSETS_TAKEN = new HashSet<>();
+
     /** An offset at which every port WildFly opens (HTTP, HTTPS, management, transactions) is free. */
-    private static int freeWildFlyPortOffset() {
+    private static synchronized int freeWildFlyPortOffset() {
         for (int offset = 300; offset < 20_000; offset += 37) {
             final int o = offset;
-            if (IntStream.of(8080, 8443, 9990, 9993, 4712, 4713).allMatch(p -> isFree(p + o))) {
+            if (!WILDFLY_PORT_OFFSETS_TAKEN.contains(o)
+                    && IntStream.of(8080, 8443, 9990, 9993, 4712, 4713).allMatch(p -> isFree(p + o))) {
+                WILDFLY_PORT_OFFSETS_TAKEN.add(o);
                 return offset;
             }
         }
