@@ -19,7 +19,7 @@ import java.util.Locale;
  * then the sweep stops. The highest passing rate is the knee. Lab notes: bench/README.md.
  *
  * <pre>
- *   --targets baseline,app         what to measure (also: mock)
+ *   --targets baseline,app         what to measure (also: cluster, three chat nodes on --db postgres; mock)
  *   --baseline memory|persistent|both   the baseline's persistence (persistent: the chat's journal settings)
  *   --db h2|postgres|h2,postgres   the app's database(s)
  *   --all                          every shape, both targets, both databases
@@ -112,6 +112,7 @@ public final class ChatBench {
             case "baseline" -> new BaselineTarget(pinning, data, false, opts.baselineJvmArgs);
             case "baseline-persistent" -> new BaselineTarget(pinning, data, true, opts.baselineJvmArgs);
             case "mock" -> new MockTarget(pinning, data);
+            case ClusterTarget.NAME -> new ClusterTarget(pinning, Files.createDirectories(data), opts.appJvmArgs);
             default -> new ChatTarget(pinning, Files.createDirectories(data), name.substring("app-".length()), opts.appJvmArgs);
         };
     }

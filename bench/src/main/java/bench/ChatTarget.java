@@ -35,11 +35,24 @@ final class ChatTarget extends Target {
     private int prepared = -1;
 
     private final String db;
-    /** PostgreSQL: a database of this start's own, as H2 gets a fresh data directory (null on H2). */
-    private String database;
+    /** PostgreSQL: the database (null on H2); {@link #ownsDatabase} when this start made it, as H2 gets a fresh data directory. */
+    private final String postgresDatabase;
+    private boolean ownsDatabase;
 
+    /** The chat alone, on H2 or on a PostgreSQL database made for this start and dropped at its close. */
     ChatTarget(Pinning pinning, Path dataDir, String db, List<String> appJvmArgs) throws Exception {
+        this(pinning, dataDir, db, db.equals("postgres") ? createDatabase() : null, appJvmArgs);
+        ownsDatabase = postgresDatabase != null;
+        awaitHealthy();
+    }
+
+    /**
+     * Launches the chat without waiting for it ({@link #awaitHealthy}): a {@link ClusterTarget} starts
+     * its nodes on one database it owns, the later ones together once the first has migrated the schema.
+     */
+    ChatTarget(Pinning pinning, Path dataDir, String db, String postgresDatabase, List<String> appJvmArgs) throws Exception {
         this.db = db;
+        this.postgresDatabase = postgresDatabase;
         httpPort = freePort();
         stompPort = freePort();
         List<String> command = new ArrayList<>(List.of("-Xmx1g", "-Dchat.data.dir=" + dataDir.toAbsolutePath(),
@@ -49,18 +62,18 @@ final class ChatTarget extends Target {
         command.addAll(appJvmArgs);
         switch (db) {
             case "h2" -> { }
-            case "postgres" -> {
-                database = "chat_bench_" + run;
-                psql("CREATE DATABASE " + database);
-                command.addAll(List.of("-Dchat.db.url=jdbc:postgresql://127.0.0.1:5432/" + database,
-                        "-Dchat.db.user=postgres", "-Dchat.db.password="));
-            }
+            case "postgres" -> command.addAll(List.of("-Dchat.db.url=jdbc:postgresql://127.0.0.1:5432/" + postgresDatabase,
+                    "-Dchat.db.user=postgres", "-Dchat.db.password="));
             default -> throw new IllegalArgumentException("--db h2|postgres, not " + db);
         }
         command.addAll(List.of("-jar", "target/payara-micro.jar", "--nocluster", "--nohazelcast", "--port", Integer.toString(httpPort),
                 "--prebootcommandfile", "target/payara/preboot.txt", "--postbootcommandfile", "target/payara/postboot.txt",
                 "--deploy", "target/chat.war", "--contextroot", "/"));
         launch(pinning, command, dataDir.resolve("server.log"));
+    }
+
+    /** Waits until /health answers 200 (at most 4 minutes; Payara on a shared core is slow to deploy). */
+    void awaitHealthy() throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -75,13 +88,21 @@ final class ChatTarget extends Target {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the chat did not become healthy");
+        throw new IllegalStateException("the chat did not become healthy; see " + log);
     }
 
-    /**
-     * A statement on the machine's PostgreSQL (127.0.0.1:5432, user postgres, trust), through psql:
-     * each start gets an empty database, so that no run measures another's tables or schema history.
-     */
+    /** An empty PostgreSQL database of its own, so that no run measures another's tables or schema history. */
+    static String createDatabase() throws Exception {
+        String name = "chat_bench_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        psql("CREATE DATABASE " + name);
+        return name;
+    }
+
+    static void dropDatabase(String name) throws Exception {
+        psql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    /** A statement on the machine's PostgreSQL (127.0.0.1:5432, user postgres, trust), through psql. */
     private static void psql(String sql) throws Exception {
         Process p = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qc", sql)
                 .redirectErrorStream(true).start();
@@ -94,8 +115,8 @@ final class ChatTarget extends Target {
     @Override
     public void close() throws Exception {
         super.close();
-        if (database != null) {
-            psql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        if (ownsDatabase) {
+            dropDatabase(postgresDatabase);
         }
     }
 

@@ -38,7 +38,8 @@ final class LoadRun implements AutoCloseable {
         target.prepare(shape.rooms(), shape.perRoom(), senderCount);
         for (int r = 0; r < shape.rooms(); r++) {
             for (int i = 0; i < shape.perRoom(); i++) {
-                StompConnection c = StompConnection.open(loops, target.stomp(), target.login("u", i), ChatTarget.PASSWORD, new Subscriber());
+                StompConnection c = StompConnection.open(loops, target.subscriberStomp(subscribers.size()), target.login("u", i), ChatTarget.PASSWORD,
+                        new Subscriber());
                 c.subscribe(target.roomDestination(r));
                 subscribers.add(c);
             }

@@ -82,7 +82,7 @@ final class Options {
         }
     }
 
-    /** The targets to measure, in order, as names: baseline, baseline-persistent, app-h2, app-postgres, mock. */
+    /** The targets to measure, in order, as names: baseline, baseline-persistent, app-h2, app-postgres, cluster-postgres, mock. */
     List<String> targetNames() {
         List<String> names = new ArrayList<>();
         for (String t : targets) {
@@ -97,7 +97,14 @@ final class Options {
                 }
                 case "app" -> databases.forEach(db -> names.add("app-" + db));
                 case "mock" -> names.add("mock");
-                default -> throw new IllegalArgumentException("--targets baseline,app,mock");
+                case "cluster" -> {
+                    // the nodes share one database: H2 is a file per node
+                    if (!databases.contains("postgres")) {
+                        throw new IllegalArgumentException("--targets cluster needs --db postgres");
+                    }
+                    names.add(ClusterTarget.NAME);
+                }
+                default -> throw new IllegalArgumentException("--targets baseline,app,cluster,mock");
             }
         }
         return names;

@@ -141,7 +141,7 @@ final class Report {
         return sb.toString();
     }
 
-    /** The baseline's sanity figures and the calibration's verdict, one line each. */
+    /** The baseline's sanity figures, the cluster's cross-node cost and the calibration's verdict, one line each. */
     String checks() {
         var sb = new StringBuilder();
         for (Shape shape : shapes()) {
@@ -154,6 +154,7 @@ final class Report {
                                 : "BELOW " + String.format("%,d", min) + ": the bench (or a busy machine) is wrong"));
             }
         }
+        sb.append(CrossNodeCost.lines(steps, budget, opts.reps));
         if (targets().contains("mock")) {
             Step best = bestCalibration();
             sb.append(best == null ? "calibration: no step passed\n"

@@ -54,7 +54,13 @@ abstract class Target implements AutoCloseable {
 
     abstract String name();
 
+    /** Where senders connect. */
     abstract URI stomp();
+
+    /** Where the n-th subscriber (counted over every room) connects: the senders' node unless the target has several. */
+    URI subscriberStomp(int subscriber) {
+        return stomp();
+    }
 
     /** Prepares rooms 0..rooms-1 and the given number of subscriber and sender logins. */
     abstract void prepare(int rooms, int subscribersPerRoom, int senders) throws Exception;
