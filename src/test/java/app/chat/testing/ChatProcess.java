@@ -246,18 +246,20 @@ public final class ChatProcess implements AutoCloseable {
     }
 
     /**
-     * Offsets handed out in this JVM: a cluster makes all its nodes before it starts any, and the ports
-     * of one that is not running yet (or is being restarted) look free.
+     * Ports handed out in this JVM: a cluster makes all its nodes (and picks all their ports) before
+     * it starts any, and the ports of a node that is not running yet, or is being restarted, look free.
+     * ClusterIT once gave node 1's STOMP port to node 2's cluster acceptor that way.
      */
-    private static final Set<Integer> WILDFLY_PORT_OFFSETS_TAKEN = new HashSet<>();
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
+    private static final int[] WILDFLY_PORTS = {8080, 8443, 9990, 9993, 4712, 4713};
 
     /** An offset at which every port WildFly opens (HTTP, HTTPS, management, transactions) is free. */
     private static synchronized int freeWildFlyPortOffset() {
         for (int offset = 300; offset < 20_000; offset += 37) {
             final int o = offset;
-            if (!WILDFLY_PORT_OFFSETS_TAKEN.contains(o)
-                    && IntStream.of(8080, 8443, 9990, 9993, 4712, 4713).allMatch(p -> isFree(p + o))) {
-                WILDFLY_PORT_OFFSETS_TAKEN.add(o);
+            if (IntStream.of(WILDFLY_PORTS).allMatch(p -> !HANDED_OUT.contains(p + o) && isFree(p + o))) {
+                IntStream.of(WILDFLY_PORTS).forEach(p -> HANDED_OUT.add(p + o));
                 return offset;
             }
         }
@@ -277,10 +279,11 @@ public final class ChatProcess implements AutoCloseable {
      * "any port" is also what it picks for the next outgoing connection, and a node's JDBC or cluster
      * connections took a cluster port chosen that way before the node listening on it started.
      */
-    public static int freePort() throws IOException {
+    public static synchronized int freePort() throws IOException {
         for (int tries = 0; tries < 1_000; tries++) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-            if (isFree(port)) {
+            if (!HANDED_OUT.contains(port) && isFree(port)) {
+                HANDED_OUT.add(port);
                 return port;
             }
         }
