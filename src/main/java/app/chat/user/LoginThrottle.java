@@ -58,8 +58,9 @@ public class LoginThrottle {
 
     /** A wrong password for the user, from the address (null: unknown). */
     public void failed(String username, String address) {
-        count(new LoginAttempt(username, address, false));
-        attempts.fire(new LoginAttempt(username, address, false));
+        LoginAttempt attempt = new LoginAttempt(username, address, false);
+        count(attempt);
+        attempts.fire(attempt);
     }
 
     /**
@@ -67,8 +68,9 @@ public class LoginThrottle {
      * forever. Only a success that cleared something is news for the other nodes (most are not).
      */
     public void succeeded(String username, String address) {
-        if (count(new LoginAttempt(username, address, true))) {
-            attempts.fire(new LoginAttempt(username, address, true));
+        LoginAttempt attempt = new LoginAttempt(username, address, true);
+        if (count(attempt)) {
+            attempts.fire(attempt);
         }
     }
 
@@ -86,8 +88,9 @@ public class LoginThrottle {
             }
             return true;
         }
-        boolean cleared = failures.asMap().remove("user:" + attempt.username()) != null;
-        return (attempt.address() != null && failures.asMap().remove("address:" + attempt.address()) != null) || cleared;
+        boolean userCleared = failures.asMap().remove("user:" + attempt.username()) != null;
+        boolean addressCleared = attempt.address() != null && failures.asMap().remove("address:" + attempt.address()) != null;
+        return userCleared || addressCleared;
     }
 
     void failed(String key, int threshold) {
