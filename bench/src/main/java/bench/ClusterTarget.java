@@ -111,6 +111,11 @@ final class ClusterTarget extends Target {
     }
 
     @Override
+    List<Long> pids() {
+        return nodes.stream().flatMap(n -> n.pids().stream()).toList();
+    }
+
+    @Override
     double jitSeconds() {
         return nodes.stream().mapToDouble(Target::jitSeconds).sum();
     }

@@ -60,6 +60,7 @@ final class LoadRun implements AutoCloseable {
         var meter = new GeneratorMeter();
         current = check;
         double serverCpuBefore = target.cpuSeconds();
+        var threadTicksBefore = target.threadTicks();
         meter.start();
         long start = send(check.step, rate, total, meter);
         long expected = (long) total * shape.perRoom();
@@ -70,10 +71,11 @@ final class LoadRun implements AutoCloseable {
         double elapsed = Math.max(seconds, (System.nanoTime() - start) / 1e9);
         meter.stop();
         double serverCpu = target.cpuSeconds() - serverCpuBefore;
+        var cpuByThread = target.cpuByThread(threadTicksBefore);
         Thread.sleep(200); // late duplicates would show here
         return new Step(target.name(), shape, rep, rate, attempt, elapsed, total, expected, check.delivered.sum(),
                 check.duplicated.sum(), check.outOfOrder.sum(), check.latencyMicros.copy(), serverCpu,
-                meter.cpuCores(), meter.sendLagMicros.copy());
+                meter.cpuCores(), meter.sendLagMicros.copy(), cpuByThread);
     }
 
     /** Sends count messages at rate, each at its intended time; returns the first one's intended time. */

@@ -155,6 +155,7 @@ final class Report {
             }
         }
         sb.append(CrossNodeCost.lines(steps, budget, opts.reps));
+        sb.append(cpuByThreadAtKnees());
         if (targets().contains("mock")) {
             Step best = bestCalibration();
             sb.append(best == null ? "calibration: no step passed\n"
@@ -162,6 +163,27 @@ final class Report {
                             + " with %.0f%% CPU of its %d core(s), send lag p99 %.1f ms: %s%n", best.offeredDeliveriesPerSecond(), best.rate(),
                     best.shape(), best.deliveriesPerSecond(), 100 * best.generatorCpuCores(),
                     budget.cores(), best.lag(99), calibrationPassed() ? "OK ≥ 100,000" : "BELOW 100,000: make the generator leaner"));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Per shape, target and repetition: where the servers' CPU went at the knee, by thread group
+     * ({@link ThreadCpu}), each group's share and CPU per input message.
+     */
+    String cpuByThreadAtKnees() {
+        var sb = new StringBuilder();
+        for (Shape shape : shapes()) {
+            for (String target : targets()) {
+                for (int rep = 1; rep <= opts.reps; rep++) {
+                    Step s = atKnee(target, shape, rep);
+                    String where = s == null ? "" : ThreadCpu.describe(s.serverCpuByThread(), s.sent());
+                    if (!where.isEmpty()) {
+                        sb.append(String.format("CPU by thread, %s %s rep %d at its knee (%d msg/s, %.2f ms per message): %s%n",
+                                target, shape, rep, s.rate(), s.serverCpuMsPerMessage(), where));
+                    }
+                }
+            }
         }
         return sb.toString();
     }

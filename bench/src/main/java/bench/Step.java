@@ -1,11 +1,15 @@
 package bench;
 
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** The outcome of one fixed rate held for a while against one target (attempt 2 is the retry of a failed rate). */
+/**
+ * The outcome of one fixed rate held for a while against one target (attempt 2 is the retry of a failed rate);
+ * {@code serverCpuByThread}: the servers' CPU seconds by thread group ({@link ThreadCpu}), empty where /proc is not.
+ */
 record Step(String target, Shape shape, int rep, int rate, int attempt, double seconds, long sent, long expected, long delivered,
             long duplicated, long outOfOrder, Histogram latencyMicros, double serverCpuSeconds, double generatorCpuCores,
-            Histogram sendLagMicros) {
+            Histogram sendLagMicros, Map<String, Double> serverCpuByThread) {
 
     static final double P99_LIMIT_MS = 100;
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -81,6 +82,27 @@ abstract class Target implements AutoCloseable {
     /** CPU seconds the process has used so far (its own threads and its GC). */
     double cpuSeconds() {
         return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** The target's server processes (a cluster has one per node). */
+    List<Long> pids() {
+        return List.of(process.pid());
+    }
+
+    /** Each server process's per-thread CPU ticks ({@link ThreadCpu#ticks}), for {@link #cpuByThread}. */
+    List<Map<Long, Long>> threadTicks() {
+        return pids().stream().map(ThreadCpu::ticks).toList();
+    }
+
+    /** CPU seconds by thread group since {@code before} (a {@link #threadTicks}), over every server process. */
+    Map<String, Double> cpuByThread(List<Map<Long, Long>> before) {
+        List<Long> pids = pids();
+        List<Map<Long, Long>> after = threadTicks();
+        List<Map<String, Double>> perProcess = new ArrayList<>();
+        for (int i = 0; i < pids.size() && i < before.size(); i++) {
+            perProcess.add(ThreadCpu.secondsByGroup(before.get(i), after.get(i), ThreadCpu.names(pids.get(i))));
+        }
+        return ThreadCpu.sum(perProcess);
     }
 
     /**
