@@ -4,6 +4,8 @@ import app.chat.publish.Destinations;
 import app.chat.publish.MessageBodies;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -20,9 +22,15 @@ import java.util.concurrent.TimeoutException;
  * {@link Destinations#SENT_TO}). What the body alone decides (JSON, text rules) is answered here; a
  * well-formed message goes to the {@link MessageWriter}, which stores it together with whatever
  * else is waiting (group commit) and publishes it, and this bean returns only after that: the
- * broker forgets the message (the container transaction commits its acknowledgement) once it is
- * stored. If storing fails or takes too long, this throws, the transaction rolls back and the broker
- * redelivers (then dead-letters) the message; a redelivery of a stored message is acked, not stored again.
+ * broker forgets the message (the adapter commits its acknowledgement) once it is stored. If storing
+ * fails or takes too long, this throws, the acknowledgement rolls back and the broker redelivers
+ * (then dead-letters) the message; a redelivery of a stored message is acked, not stored again.
+ *
+ * <p>The acknowledgement is the adapter's local transaction ({@code useLocalTx}), not a container
+ * (XA) transaction: the database work has its own transaction in the writer, so the container's
+ * would hold the acknowledgement alone, and XA costs two more blocking round trips to the broker per
+ * message (start and end) around the same one-phase commit. A rejection this bean publishes leaves
+ * at once, before the acknowledgement commits: if the node dies in between, the redelivery sends it again.
  *
  * <p>The broker groups messages by sender and room ({@code InboundGuard}), so a person's messages to
  * a room come here one after the other while everything else is handled in parallel, up to
@@ -41,7 +49,11 @@ import java.util.concurrent.TimeoutException;
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "32"),
         // the broker starts with this application, possibly after the MDB activates: keep trying
         @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
-        @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "500")})
+        @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "500"),
+        // with NOT_SUPPORTED below: the adapter acknowledges in a local transaction of its session,
+        // committed after onMessage returns and rolled back if it throws
+        @ActivationConfigProperty(propertyName = "useLocalTx", propertyValue = "true")})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ChatMessageConsumer implements MessageListener {
 
     private static final System.Logger LOG = System.getLogger(ChatMessageConsumer.class.getName());

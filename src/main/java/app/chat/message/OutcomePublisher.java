@@ -45,7 +45,7 @@ class OutcomePublisher {
         }
     }
 
-    /** Publishes one outcome within the caller's transaction (a rejection the MDB decided alone). */
+    /** Publishes one outcome at once, or within the caller's transaction if it has one (a rejection the MDB decided alone). */
     void publishNow(String sender, Outcome outcome) {
         List<Outgoing> out = new ArrayList<>(2);
         add(out, sender, outcome);
