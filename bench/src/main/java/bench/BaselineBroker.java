@@ -7,7 +7,8 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
 /**
  * The baseline: the same Artemis version and the same STOMP-over-WebSocket acceptor settings as the
- * chat, with no security, no MDB and no database; clients publish straight to the room topics.
+ * chat but the socket send buffer (Artemis' default, 1 MiB; the chat fixes 128 KiB for its backlog
+ * guard), with no security, no MDB and no database; clients publish straight to the room topics.
  * In memory by default; "persistent" uses the chat's journal settings (artemis-config/broker.xml).
  * Runs as its own process so that its CPU time is measured as the chat's is. Audit logging is off
  * through the logging.properties the bench passes (see baseline-logging.properties).
@@ -34,7 +35,7 @@ public final class BaselineBroker {
                 .setJMXManagementEnabled(false)
                 .addAcceptorConfiguration("stomp-ws", "tcp://127.0.0.1:" + port
                         + "?protocols=STOMP;anycastPrefix=/app/;multicastPrefix=/topic/;webSocketMaxFramePayloadLength=65536"
-                        + ";stompMaxFramePayloadLength=65536;heartBeatToConnectionTtlModifier=2;connectionsAllowed=" + maxConnections);
+                        + ";heartBeatToConnectionTtlModifier=2;connectionsAllowed=" + maxConnections);
         if (persistent) { // as artemis-config/broker.xml
             config.setJournalType(JournalType.NIO).setJournalDatasync(true).setJournalBufferTimeout_NIO(50_000)
                     .setJournalMinFiles(2).setJournalFileSize(10 * 1024 * 1024);
