@@ -31,6 +31,8 @@ import java.util.Locale;
  *                                  0: until the server's CPU per 10 s has settled (at most 300 s)
  *   --retries 1                    how often a failed rate is tried again before the sweep stops
  *   --reps 1                       repetitions (median and spread)
+ *   --idle-rate 5 --idle-seconds 20   after the warm-up, one step at a near-idle rate: the latency of a
+ *                                  message that finds the server idle (0: none)
  *   --senders 4                    sending connections (distinct users), message k from sender k % senders
  *   --server-cpus 0 --generator-cpus 1 --no-pin   taskset pinning
  *   --lag-limit-ms 10              send lag p99 above which a step is generator-bound
@@ -72,7 +74,7 @@ public final class ChatBench {
                     try (Target target = start(name, pinning, data, opts)) {
                         System.out.printf("%s %s rep %d (log %s)%n", name, shape, rep, data);
                         try (var run = new LoadRun(group, target, shape, opts.senders)) {
-                            sweep(run, rep, opts, budget, steps, pinning.serverCores());
+                            sweep(run, rep, opts, budget, steps, notes, pinning.serverCores());
                         }
                         try {
                             target.verify();
@@ -152,11 +154,20 @@ public final class ChatBench {
     }
 
     /** Warm-up, then the ladder; a failed rate is retried, then the sweep stops (the smoke tries every rate). */
-    private static void sweep(LoadRun run, int rep, Options opts, GeneratorBudget budget, List<Step> steps, int serverCores) throws Exception {
+    private static void sweep(LoadRun run, int rep, Options opts, GeneratorBudget budget, List<Step> steps, List<String> notes,
+                              int serverCores) throws Exception {
         if (opts.warmup > 0) {
             run.step(rep, 0, opts.rates[0], 0, opts.warmup); // not counted: JIT, connections, caches
         } else {
             warmUntilSteady(run, rep, opts.rates[0], serverCores);
+        }
+        if (opts.idleRate > 0) {
+            // warm, then nearly idle: each message finds the server's threads parked, which is what a
+            // quiet room's message meets; its latency is not in any ladder step, the lowest of which is busy
+            Step idle = run.step(rep, 0, opts.idleRate, opts.ramp, opts.idleSeconds);
+            String line = Report.idleLine(idle);
+            System.out.println("  " + line);
+            notes.add(line);
         }
         for (int rate : opts.rates) {
             Step s = null;

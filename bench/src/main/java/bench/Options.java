@@ -18,6 +18,8 @@ final class Options {
     int warmup = 0; // 0: until the server's CPU settles (ChatBench.warmUntilSteady)
     int retries = 1;
     int reps = 1;
+    int idleRate = 5; // 0: no idle step
+    int idleSeconds = 20;
     int senders = 32; // a busy room has many senders; see bench/README.md, "Senders"
     List<String> targets = List.of("baseline", "app");
     List<String> databases = List.of("h2");
@@ -42,6 +44,8 @@ final class Options {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--retries" -> retries = Integer.parseInt(args[++i]);
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--idle-rate" -> idleRate = Integer.parseInt(args[++i]);
+                case "--idle-seconds" -> idleSeconds = Integer.parseInt(args[++i]);
                 case "--senders" -> senders = Integer.parseInt(args[++i]);
                 case "--targets" -> targets = List.of(args[++i].split(","));
                 case "--db" -> databases = List.of(args[++i].split(","));
@@ -67,12 +71,14 @@ final class Options {
                     warmup = 2;
                     retries = 0;
                     reps = 1;
+                    idleRate = 0;
                 }
                 case "--calibrate" -> {
                     calibrate = true;
                     shapes = List.of(Shape.parse("1x100"));
                     targets = List.of("mock");
                     rates = new int[] {250, 500, 1000, 1400, 2000, 2800};
+                    idleRate = 0;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see ChatBench's javadoc)");
             }

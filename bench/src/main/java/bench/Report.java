@@ -39,6 +39,13 @@ final class Report {
                 s.serverCpuSeconds() / s.seconds(), 100 * s.generatorCpuCores(), s.lag(99), s.lagMax(), s.verdict(budget));
     }
 
+    /** The idle step's line: SEND to broadcast when the server is warm but has nothing else to do. */
+    static String idleLine(Step s) {
+        return String.format("idle: %s %s rep %d, %d msg/s for %.0f s: SEND to delivery p50 %.1f p90 %.1f p99 %.1f ms, lost %d dup %d ooo %d,"
+                        + " server %.2f cores", s.target(), s.shape(), s.rep(), s.rate(), s.seconds(), s.p(50), s.p(90), s.p(99),
+                s.lost(), s.duplicated(), s.outOfOrder(), s.serverCpuSeconds() / s.seconds());
+    }
+
     private List<Step> of(String target, Shape shape, int rep) {
         return steps.stream().filter(s -> s.target().equals(target) && s.shape().equals(shape) && s.rep() == rep).toList();
     }
