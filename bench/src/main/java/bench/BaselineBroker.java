@@ -7,8 +7,8 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
 /**
  * The baseline: the same Artemis version and the same STOMP-over-WebSocket acceptor settings as the
- * chat but the socket send buffer (Artemis' default, 1 MiB; the chat fixes 128 KiB for its backlog
- * guard), with no security, no MDB and no database; clients publish straight to the room topics.
+ * chat (the socket send buffer too: Artemis' default, 1 MiB, which the chat's broker.xml now states),
+ * with no security, no MDB and no database; clients publish straight to the room topics.
  * In memory by default; "persistent" uses the chat's journal settings (artemis-config/broker.xml).
  * Runs as its own process so that its CPU time is measured as the chat's is. Audit logging is off
  * through the logging.properties the bench passes (see baseline-logging.properties).
