@@ -30,6 +30,7 @@ import java.util.Locale;
  *   --warmup 0                     seconds at the first rate after each start, not counted (JIT, caches);
  *                                  0: until the server's CPU per 10 s has settled (at most 300 s)
  *   --retries 1                    how often a failed rate is tried again before the sweep stops
+ *   --no-refine                    do not try the rate between the last passing and the failed rung
  *   --reps 1                       repetitions (median and spread)
  *   --idle-rate 5 --idle-seconds 20   after the warm-up, one step at a near-idle rate: the latency of a
  *                                  message that finds the server idle (0: none)
@@ -169,6 +170,7 @@ public final class ChatBench {
             System.out.println("  " + line);
             notes.add(line);
         }
+        int passed = 0;
         for (int rate : opts.rates) {
             Step s = null;
             for (int attempt = 1; attempt <= 1 + opts.retries; attempt++) {
@@ -179,7 +181,31 @@ public final class ChatBench {
                     break;
                 }
             }
-            if (!s.passes(budget) && !opts.smoke) {
+            if (s.passes(budget)) {
+                passed = rate;
+            } else if (!opts.smoke) {
+                refine(run, rep, opts, budget, steps, passed, rate);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Between the last passing rung and the one that failed, one rate more (their geometric mean), so
+     * that a knee is known to within ×1.19 rather than ×1.41: on the bare ladder a ratio of knees can only
+     * be 1, 0.71, 0.5, …, and a target of 0.8 could not be told from 0.71.
+     */
+    private static void refine(LoadRun run, int rep, Options opts, GeneratorBudget budget, List<Step> steps, int passed, int failed)
+            throws Exception {
+        int between = (int) Math.round(Math.sqrt((double) passed * failed));
+        if (!opts.refine || passed == 0 || between <= passed || between >= failed) {
+            return;
+        }
+        for (int attempt = 1; attempt <= 1 + opts.retries; attempt++) {
+            Step s = run.step(rep, attempt, between, opts.ramp, opts.seconds);
+            steps.add(s);
+            System.out.println("  " + Report.line(s, budget) + " (between " + passed + " and " + failed + ")");
+            if (s.passes(budget)) {
                 return;
             }
         }

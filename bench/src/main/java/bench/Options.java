@@ -17,6 +17,7 @@ final class Options {
     int ramp = 3;
     int warmup = 0; // 0: until the server's CPU settles (ChatBench.warmUntilSteady)
     int retries = 1;
+    boolean refine = true; // one rate between the knee's rung and the failed one
     int reps = 1;
     int idleRate = 5; // 0: no idle step
     int idleSeconds = 20;
@@ -53,6 +54,7 @@ final class Options {
                 case "--server-cpus" -> serverCpus = args[++i];
                 case "--generator-cpus" -> generatorCpus = args[++i];
                 case "--no-pin" -> pin = false;
+                case "--no-refine" -> refine = false;
                 case "--lag-limit-ms" -> lagLimitMs = Double.parseDouble(args[++i]);
                 case "--generator-threads" -> generatorThreads = Integer.parseInt(args[++i]);
                 case "--app-jvm" -> appJvmArgs.add(args[++i]);

@@ -55,14 +55,16 @@ final class Report {
         return of(target, shape, rep).stream().filter(s -> s.passes(budget)).mapToInt(Step::rate).max().orElse(0);
     }
 
-    /** What ended the sweep: the last step's verdict, or the end of the ladder. */
+    /** What ended the sweep: the verdict at the lowest rate above the knee (its last attempt), or the end of the ladder. */
     private String stoppedBy(String target, Shape shape, int rep) {
         var sweep = of(target, shape, rep);
         if (sweep.isEmpty()) {
             return "-";
         }
-        Step last = sweep.get(sweep.size() - 1);
-        return last.passes(budget) ? "end of ladder" : last.verdict(budget) + " at " + last.rate();
+        int knee = knee(target, shape, rep);
+        return sweep.stream().filter(s -> s.rate() > knee)
+                .reduce((a, b) -> b.rate() < a.rate() || b.rate() == a.rate() ? b : a)
+                .map(s -> s.verdict(budget) + " at " + s.rate()).orElse("end of ladder");
     }
 
     private Step atKnee(String target, Shape shape, int rep) {
