@@ -158,7 +158,7 @@ public class BrokerLifecycle {
     }
 
     /** The cluster relay's dropped events and gaps given up on; zeros for a node alone. */
-    long[] relayCounts() {
+    public long[] relayCounts() { // public: the metrics call it through the EJB proxy
         RoomEventRelay r = relay;
         return r == null ? new long[] {0, 0} : r.counts();
     }
