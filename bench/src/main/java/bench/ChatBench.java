@@ -172,16 +172,7 @@ public final class ChatBench {
         }
         int passed = 0;
         for (int rate : opts.rates) {
-            Step s = null;
-            for (int attempt = 1; attempt <= 1 + opts.retries; attempt++) {
-                s = run.step(rep, attempt, rate, opts.ramp, opts.seconds);
-                steps.add(s);
-                System.out.println("  " + Report.line(s, budget));
-                if (s.passes(budget)) {
-                    break;
-                }
-            }
-            if (s.passes(budget)) {
+            if (tryRate(run, rep, opts, budget, steps, rate, "")) {
                 passed = rate;
             } else if (!opts.smoke) {
                 refine(run, rep, opts, budget, steps, passed, rate);
@@ -201,13 +192,20 @@ public final class ChatBench {
         if (!opts.refine || passed == 0 || between <= passed || between >= failed) {
             return;
         }
+        tryRate(run, rep, opts, budget, steps, between, " (between " + passed + " and " + failed + ")");
+    }
+
+    /** One rate, retried as often as --retries allows while it fails; whether it passed. */
+    private static boolean tryRate(LoadRun run, int rep, Options opts, GeneratorBudget budget, List<Step> steps, int rate,
+                                   String label) throws Exception {
         for (int attempt = 1; attempt <= 1 + opts.retries; attempt++) {
-            Step s = run.step(rep, attempt, between, opts.ramp, opts.seconds);
+            Step s = run.step(rep, attempt, rate, opts.ramp, opts.seconds);
             steps.add(s);
-            System.out.println("  " + Report.line(s, budget) + " (between " + passed + " and " + failed + ")");
+            System.out.println("  " + Report.line(s, budget) + label);
             if (s.passes(budget)) {
-                return;
+                return true;
             }
         }
+        return false;
     }
 }

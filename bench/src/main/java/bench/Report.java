@@ -63,7 +63,7 @@ final class Report {
         }
         int knee = knee(target, shape, rep);
         return sweep.stream().filter(s -> s.rate() > knee)
-                .reduce((a, b) -> b.rate() < a.rate() || b.rate() == a.rate() ? b : a)
+                .reduce((a, b) -> b.rate() <= a.rate() ? b : a) // the lowest rate; of its attempts, the last
                 .map(s -> s.verdict(budget) + " at " + s.rate()).orElse("end of ladder");
     }
 
