@@ -29,26 +29,15 @@ final class RoomRoutes {
         this.clustered = clustered;
     }
 
-    /** An event for a room's subscribers, wherever they are connected, not numbered (a typing notice). */
+    /** An event for a room's subscribers, wherever they are connected (seq 0: not numbered). */
     void publish(long roomId, byte[] body) throws Exception {
-        publish(Destinations.roomTopic(roomId), body, 0);
-    }
-
-    /**
-     * An event for a room or user topic's subscribers, wherever they are connected; a room event's
-     * seq (0: not numbered) lets each node's relay put a room's events in order.
-     */
-    void publish(String topic, byte[] body, long seq) throws Exception {
-        if (!clustered || !Destinations.isRoomTopic(topic)) {
-            // a user topic's remote subscribers are among its bindings: the cluster carries it as is
-            server.getPostOffice().route(message(SimpleString.of(topic), body), false);
+        String topic = Destinations.roomTopic(roomId);
+        if (!clustered) {
+            deliverHere(topic, body);
             return;
         }
         CoreMessage message = message(ROOM_EVENTS, body);
         message.putStringProperty(EVENT_TOPIC, SimpleString.of(topic));
-        if (seq > 0) {
-            message.putLongProperty(EVENT_SEQ, seq);
-        }
         server.getPostOffice().route(message, false);
     }
 
@@ -76,8 +65,8 @@ final class RoomRoutes {
         message.setAddress(address);
         message.setRoutingType(RoutingType.MULTICAST);
         message.setDurable(false);
-        // JMS' default: a subscriber's queue is ordered by priority first, so a typing notice or a
-        // writer's event must not rank below the presence events the JMS publisher sends to the same room
+        // JMS' default: a subscriber's queue delivers by priority first, so a typing notice must not
+        // rank below the events the JMS publisher sends to the same room (it would arrive after them)
         message.setPriority(JMS_DEFAULT_PRIORITY);
         message.setTimestamp(System.currentTimeMillis());
         return message;

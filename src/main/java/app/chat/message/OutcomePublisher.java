@@ -39,7 +39,7 @@ class OutcomePublisher {
             add(out, batch.get(i).sender, outcomes.get(i));
         }
         try {
-            publisher.publishCommitted(out);
+            publisher.publish(out);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Publishing a stored batch of " + batch.size() + " failed; its messages are in history", e);
         }

@@ -3,7 +3,6 @@ package app.chat.publish;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
@@ -35,9 +34,6 @@ public class ChatPublisher {
     @Inject
     PublishSettings settings;
 
-    @Inject
-    Instance<DirectRoute> directRoute;
-
     private KnownTopics knownTopics;
 
     @PostConstruct
@@ -66,24 +62,7 @@ public class ChatPublisher {
      * message id (STOMP's message-id header is the broker's own).
      */
     public void publish(List<Outgoing> messages) {
-        publishFrom(messages, 0);
-    }
-
-    /**
-     * Publishes what a transaction has just committed, outside any transaction, straight into the
-     * broker's router ({@link DirectRoute}): the same messages as {@link #publish}, with none of the
-     * JMS client's work per message (building a JMS message, the in-VM packets, resolving the topic)
-     * or per call (a pooled connection). What the route could not take goes through JMS.
-     */
-    public void publishCommitted(List<Outgoing> messages) {
-        int routed = directRoute.isResolvable() ? directRoute.get().route(messages) : 0;
-        if (routed < messages.size()) {
-            publishFrom(messages, routed);
-        }
-    }
-
-    private void publishFrom(List<Outgoing> messages, int first) {
-        int[] sent = {first};
+        int[] sent = {0};
         try {
             publish(messages, sent);
         } catch (IllegalStateRuntimeException closed) {

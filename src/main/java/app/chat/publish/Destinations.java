@@ -82,11 +82,6 @@ public final class Destinations {
                 || address.equals(PUBLIC_ROOMS));
     }
 
-    /** A room's topic address, by its prefix only (wildcards included: the caller names a real one). */
-    public static boolean isRoomTopic(String address) {
-        return address.startsWith(ROOM_PREFIX);
-    }
-
     /** The room id of a room topic address, empty for anything else (wildcards included). */
     public static OptionalLong roomOf(String address) {
         var m = ROOM.matcher(address);

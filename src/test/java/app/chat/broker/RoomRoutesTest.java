@@ -32,10 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the broker's own routes put in front of subscribers, on a real (in-VM, non-persistent)
- * broker: the message writer's events go this way, so they must be what the JMS
- * publisher sent: the JSON's bytes, not durable, and in a cluster the room topic and seq the relays
- * order by.
+ * What the broker's own route for typing notices puts in front of subscribers, on a real (in-VM,
+ * non-persistent) broker: what the JMS publisher sends (the JSON's bytes, not durable, JMS' priority),
+ * and in a cluster the room topic the relays deliver it to.
  */
 class RoomRoutesTest {
 
@@ -70,67 +69,71 @@ class RoomRoutesTest {
     }
 
     @Test
-    void aUserEventReachesTheUsersSubscribersAsTheJsonBytes() throws Exception {
-        ClientConsumer alice = subscribe("user.alice");
-        byte[] ack = "{\"type\":\"ack\",\"seq\":3}".getBytes(StandardCharsets.UTF_8);
+    void aNodeAloneRoutesANoticeToTheRoomTopicAsTheJsonBytes() throws Exception {
+        ClientConsumer room = session.createConsumer(subscription("room.7"));
+        byte[] typing = bytes("{\"type\":\"typing\",\"user\":\"alice\",\"roomId\":7}");
 
-        new RoomRoutes(server, false).publish("user.alice", ack, 0);
-
-        ClientMessage received = alice.receive(5000);
-        assertNotNull(received, "the user's subscriber got nothing");
-        assertEquals(Message.BYTES_TYPE, received.getType());
-        assertFalse(received.isDurable(), "an event is for live subscribers only: history is in the database");
-        assertEquals(jakarta.jms.Message.DEFAULT_PRIORITY, received.getPriority(),
-                "a queue delivers by priority first: the JMS publisher's events and these must rank the same");
-        assertArrayEquals(ack, body(received));
-    }
-
-    @Test
-    void aNodeAloneRoutesARoomEventToItsTopicWithoutClusterProperties() throws Exception {
-        ClientConsumer room = subscribe("room.7");
-
-        new RoomRoutes(server, false).publish("room.7", bytes("{\"seq\":12}"), 12);
+        new RoomRoutes(server, false).publish(7, typing);
 
         ClientMessage received = room.receive(5000);
-        assertNotNull(received);
-        assertArrayEquals(bytes("{\"seq\":12}"), body(received));
-        assertNull(received.getObjectProperty(SimpleString.of(Destinations.EVENT_SEQ)),
-                "every property becomes a STOMP header in each delivery");
+        assertNotNull(received, "the room's subscriber got nothing");
+        assertEquals(Message.BYTES_TYPE, received.getType());
+        assertFalse(received.isDurable(), "a notice is for live subscribers only");
+        assertArrayEquals(typing, body(received));
+        assertNull(received.getStringProperty(Destinations.EVENT_TOPIC), "every property becomes a STOMP header");
     }
 
     @Test
-    void inAClusterRoomEventsGoToTheRelaysAddressWithTheirTopicAndSeq() throws Exception {
-        ClientConsumer relay = subscribe(Destinations.ROOM_EVENTS);
-        ClientConsumer room = subscribe("room.7");
-        var routes = new RoomRoutes(server, true);
+    void aNoticeDoesNotFallBehindMessagesQueuedAfterIt() throws Exception {
+        String queue = subscription("room.7");
+        new RoomRoutes(server, false).publish(7, bytes("{\"type\":\"typing\"}"));
+        ClientMessage jmsDefault = session.createMessage(Message.BYTES_TYPE, false);
+        jmsDefault.setPriority((byte) jakarta.jms.Message.DEFAULT_PRIORITY); // what the JMS publisher's events carry
+        jmsDefault.getBodyBuffer().writeBytes(bytes("{\"type\":\"message\"}"));
+        try (var producer = session.createProducer("room.7")) {
+            producer.send(jmsDefault);
+        }
 
-        routes.publish("room.7", bytes("{\"seq\":12}"), 12);
-        routes.publish(7, bytes("{\"type\":\"typing\"}"));
+        ClientConsumer subscriber = session.createConsumer(queue); // both wait in the queue: it picks the order
+        assertArrayEquals(bytes("{\"type\":\"typing\"}"), body(subscriber.receive(5000)));
+        assertArrayEquals(bytes("{\"type\":\"message\"}"), body(subscriber.receive(5000)));
+    }
+
+    @Test
+    void inAClusterANoticeGoesToTheRelaysAddressWithItsTopicAndNoSeq() throws Exception {
+        ClientConsumer relay = session.createConsumer(subscription(Destinations.ROOM_EVENTS));
+        ClientConsumer room = session.createConsumer(subscription("room.7"));
+
+        new RoomRoutes(server, true).publish(7, bytes("{\"type\":\"typing\"}"));
 
         ClientMessage event = relay.receive(5000);
         assertNotNull(event);
         assertEquals("room.7", event.getStringProperty(Destinations.EVENT_TOPIC));
-        assertEquals(12L, event.getLongProperty(Destinations.EVENT_SEQ));
-        assertArrayEquals(bytes("{\"seq\":12}"), body(event));
-        ClientMessage typing = relay.receive(5000);
-        assertNotNull(typing);
-        assertFalse(typing.containsProperty(Destinations.EVENT_SEQ), "a typing notice has no seq");
+        assertFalse(event.containsProperty(Destinations.EVENT_SEQ), "a notice is not numbered");
+        assertArrayEquals(bytes("{\"type\":\"typing\"}"), body(event));
         assertNull(room.receiveImmediate(), "the relay, not the router, hands room events to the topic");
     }
 
     @Test
-    void anEventForATopicWithoutSubscribersIsDroppedQuietly() throws Exception {
-        assertDoesNotThrow(() -> new RoomRoutes(server, false).publish("user.nobody", bytes("{}"), 0));
-        assertDoesNotThrow(() -> new RoomRoutes(server, true).publish("room.8", bytes("{}"), 1));
+    void theRelayDeliversOnlyToTopicsWithSubscribersHere() throws Exception {
+        ClientConsumer room = session.createConsumer(subscription("room.7"));
+        var routes = new RoomRoutes(server, true);
+
+        assertDoesNotThrow(() -> routes.deliverHere("room.8", bytes("{}")), "room 8 has no subscriber on this node");
+        routes.deliverHere("room.7", bytes("{\"seq\":3}"));
+
+        assertArrayEquals(bytes("{\"seq\":3}"), body(room.receive(5000)));
     }
 
-    private ClientConsumer subscribe(String address) throws Exception {
+    /** A subscriber's queue on {@code address}, as a STOMP SUBSCRIBE makes one. */
+    private String subscription(String address) throws Exception {
         String queue = address + ".subscriber";
         session.createQueue(QueueConfiguration.of(queue).setAddress(address).setRoutingType(RoutingType.MULTICAST).setDurable(false));
-        return session.createConsumer(queue);
+        return queue;
     }
 
     private static byte[] body(ClientMessage message) {
+        assertNotNull(message, "nothing arrived");
         byte[] body = new byte[message.getBodySize()];
         message.getBodyBuffer().readBytes(body);
         return body;

@@ -1,7 +1,6 @@
 package app.chat.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,14 +23,6 @@ class DestinationsTest {
             "rooms.1", "chat.send", "room.99999999999999999999"})
     void wildcardsAndLookalikesAreNotRooms(String address) {
         assertTrue(Destinations.roomOf(address).isEmpty(), address);
-    }
-
-    @Test
-    void aRoomTopicIsToldFromTheOtherTopicsTheServerPublishesTo() {
-        assertTrue(Destinations.isRoomTopic(Destinations.roomTopic(42)));
-        assertFalse(Destinations.isRoomTopic(Destinations.userTopic("room")));
-        assertFalse(Destinations.isRoomTopic(Destinations.PUBLIC_ROOMS));
-        assertFalse(Destinations.isRoomTopic(Destinations.ROOM_EVENTS));
     }
 
     @ParameterizedTest
