@@ -19,7 +19,7 @@ final class RoomRoutes {
     private static final SimpleString EVENT_TOPIC = SimpleString.of(Destinations.EVENT_TOPIC);
     private static final SimpleString EVENT_SEQ = SimpleString.of(Destinations.EVENT_SEQ);
 
-    static final byte JMS_DEFAULT_PRIORITY = 4;
+    private static final byte JMS_DEFAULT_PRIORITY = 4;
 
     private final ActiveMQServer server;
     private final boolean clustered;
