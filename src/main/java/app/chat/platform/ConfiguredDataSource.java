@@ -32,8 +32,7 @@ public class ConfiguredDataSource implements DataSource {
             synchronized (this) {
                 t = target;
                 if (t == null) {
-                    DatabaseSettings settings = DatabaseSettings.read();
-                    target = t = migrated(compacted(create(settings), settings));
+                    target = t = migrated(create(DatabaseSettings.read()));
                 }
             }
         }
@@ -56,19 +55,6 @@ public class ConfiguredDataSource implements DataSource {
                     + " (GET /health 503) and tries again on the next use of the database: " + reasons, e);
             throw new SQLException("database schema migration failed: " + reasons, e);
         }
-    }
-
-    /**
-     * An H2 file that is mostly dead pages is compacted first ({@link H2Compaction}); a compaction that
-     * fails is logged and the chat starts on the file as it is.
-     */
-    private static DataSource compacted(DataSource database, DatabaseSettings settings) {
-        try {
-            H2Compaction.compactIfSparse(database, settings.url(), settings.h2CompactBelowPercent());
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Compacting the H2 database at start failed; starting on it as it is", e);
-        }
-        return database;
     }
 
     /** Flyway's own message ("Migration failed !") says little: the causes say what and where. */

@@ -11,10 +11,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * outside CDI's reach, so this is read from the application's Config directly.
  *
  * @param vendorClass the DataSource class, if set (else derived from the URL)
- * @param h2CompactBelowPercent an H2 file whose chunks are less live than this is compacted at start (0: never)
  */
-public record DatabaseSettings(String url, String user, String password, Optional<String> vendorClass, int socketTimeoutSeconds,
-                               int h2CompactBelowPercent) {
+public record DatabaseSettings(String url, String user, String password, Optional<String> vendorClass, int socketTimeoutSeconds) {
 
     /** The settings of this application (its class loader's Config). */
     static DatabaseSettings read() {
@@ -28,14 +26,13 @@ public record DatabaseSettings(String url, String user, String password, Optiona
                 config.getOptionalValue("chat.db.user", String.class).orElse(""),
                 config.getOptionalValue("chat.db.password", String.class).orElse(""),
                 config.getOptionalValue("chat.db.class", String.class),
-                config.getValue("chat.db.socket-timeout-seconds", Integer.class),
-                config.getValue("chat.db.h2.compact-at-start-below-percent", Integer.class));
+                config.getValue("chat.db.socket-timeout-seconds", Integer.class));
     }
 
     /** Without the password, in case this is ever logged. */
     @Override
     public String toString() {
         return "DatabaseSettings[url=" + url + ", user=" + user + ", vendorClass=" + vendorClass
-                + ", socketTimeoutSeconds=" + socketTimeoutSeconds + ", h2CompactBelowPercent=" + h2CompactBelowPercent + "]";
+                + ", socketTimeoutSeconds=" + socketTimeoutSeconds + "]";
     }
 }
