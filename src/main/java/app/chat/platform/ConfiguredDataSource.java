@@ -105,7 +105,7 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return target().getConnection();
+        return noticed(target().getConnection());
     }
 
     /**
@@ -115,7 +115,13 @@ public class ConfiguredDataSource implements DataSource {
      */
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return target().getConnection();
+        return noticed(target().getConnection());
+    }
+
+    /** The pool asks here for each physical connection; an embedded H2's store is found this way only. */
+    private static Connection noticed(Connection physical) {
+        H2Housekeeping.noticeConnection(physical);
+        return physical;
     }
 
     @Override

@@ -11,8 +11,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * outside CDI's reach, so this is read from the application's Config directly.
  *
  * @param vendorClass the DataSource class, if set (else derived from the URL)
+ * @param h2HousekeepingIntervalMs H2 files: how often {@link H2Housekeeping} runs (0: never)
+ * @param h2HousekeepingRewriteKib H2 files: the most live pages it moves out of dead chunks a round
  */
-public record DatabaseSettings(String url, String user, String password, Optional<String> vendorClass, int socketTimeoutSeconds) {
+public record DatabaseSettings(String url, String user, String password, Optional<String> vendorClass, int socketTimeoutSeconds,
+                               long h2HousekeepingIntervalMs, int h2HousekeepingRewriteKib) {
 
     /** The settings of this application (its class loader's Config). */
     static DatabaseSettings read() {
@@ -26,13 +29,16 @@ public record DatabaseSettings(String url, String user, String password, Optiona
                 config.getOptionalValue("chat.db.user", String.class).orElse(""),
                 config.getOptionalValue("chat.db.password", String.class).orElse(""),
                 config.getOptionalValue("chat.db.class", String.class),
-                config.getValue("chat.db.socket-timeout-seconds", Integer.class));
+                config.getValue("chat.db.socket-timeout-seconds", Integer.class),
+                config.getValue("chat.db.h2.housekeeping-interval-ms", Long.class),
+                config.getValue("chat.db.h2.housekeeping-rewrite-kib", Integer.class));
     }
 
     /** Without the password, in case this is ever logged. */
     @Override
     public String toString() {
         return "DatabaseSettings[url=" + url + ", user=" + user + ", vendorClass=" + vendorClass
-                + ", socketTimeoutSeconds=" + socketTimeoutSeconds + "]";
+                + ", socketTimeoutSeconds=" + socketTimeoutSeconds + ", h2HousekeepingIntervalMs=" + h2HousekeepingIntervalMs
+                + ", h2HousekeepingRewriteKib=" + h2HousekeepingRewriteKib + "]";
     }
 }

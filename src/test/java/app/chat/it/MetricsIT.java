@@ -2,6 +2,7 @@ package app.chat.it;
 
 import static app.chat.testing.Chat.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -147,6 +148,26 @@ class MetricsIT extends SharedChatServer {
             readers.shutdown();
             assertTrue(readers.awaitTermination(30, TimeUnit.SECONDS));
         }
+    }
+
+    @Test
+    void anH2FileIsGaugedAndItsHousekeepingRuns() throws Exception {
+        String metrics = scrape();
+        if (System.getProperty("chat.it.jvm", "").contains("jdbc:postgresql:")) {
+            assertFalse(metrics.contains("chat_db_h2_"), "no H2 meters on PostgreSQL:\n" + metrics);
+            return;
+        }
+        // a round every second (chat.db.h2.housekeeping-interval-ms): its time counts once it has
+        // found H2's store through a connection of the server's pool
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+             value(metrics, "chat_db_h2_housekeeping_seconds_total") <= 0 && System.nanoTime() < deadline; ) {
+            Thread.sleep(200);
+            metrics = scrape();
+        }
+        assertTrue(value(metrics, "chat_db_h2_housekeeping_seconds_total") > 0, "housekeeping rounds ran:\n" + metrics);
+        assertTrue(value(metrics, "chat_db_h2_file_bytes") > 0, "the H2 file's size:\n" + metrics);
+        double live = value(metrics, "chat_db_h2_chunks_live_percent");
+        assertTrue(live > 0 && live <= 100, "the live share of the H2 file's chunks: " + live);
     }
 
     private static String pool(String state) {
