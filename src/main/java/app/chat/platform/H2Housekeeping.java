@@ -22,28 +22,28 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
 /**
- * Keeps an H2 file from growing without end under steady traffic: H2's own housekeeping, which H2
- * runs only when it has a write delay, plus a flush of the file each round.
+ * Slows the growth of an H2 file under steady traffic: an fsync of the file every round, which lets
+ * H2 reuse dead chunks after seconds instead of 45 s, and optionally H2's own compaction.
  *
  * <p>Why: H2's store (MVStore) has no log. A commit writes the pages it changed as a new chunk of
  * the file, and a chunk's space is reused only once none of its pages is live and it is older than
- * the retention time. The messages' idempotency index has random keys, so almost every commit leaves
- * a live page behind in its chunk, and nearly every chunk stays: 2.7 GB after ~14 minutes at
- * 800 msg/s, 97 % dead. The chat needs {@code WRITE_DELAY=0} (a commit is in the file before its ack
- * goes out), and with it H2 starts no background thread, so nothing moves those pages.
+ * the retention time. H2 does not fsync a commit; it keeps dead chunks 45 s on the assumption that
+ * the operating system has written everything by then. At 800 msg/s that alone is 45 s of chunks;
+ * and the messages' idempotency index has random keys, so many commits leave a live page behind in
+ * their chunk, which then stays: 2.7 GB after ~14 minutes at 800 msg/s, 97 % dead.
  *
  * <p>Each round (every {@code chat.db.h2.housekeeping-interval-ms}):
  * <ol>
- * <li>{@link MVStore#compact}: what H2's background thread does, the same call under the same store
- *     lock, so the file is as crash-safe as in H2's default mode: the live pages of the oldest,
- *     emptiest chunks are written again (at most {@code chat.db.h2.housekeeping-rewrite-kib}), which
- *     leaves those chunks dead;</li>
- * <li>{@link MVStore#sync}: an fsync. H2 does not fsync a commit; it keeps dead chunks 45 s before
- *     reusing their space on the assumption that the operating system has written everything by
- *     then. With a flush every round that assumption holds after three rounds, so the retention time
- *     is set to three intervals, and a busy file holds seconds of dead chunks rather than 45 s of
- *     them. A power failure now loses at most about one interval of commits instead of whatever the
- *     operating system had not yet written (up to ~30 s on Linux).</li>
+ * <li>with {@code chat.db.h2.housekeeping-rewrite-kib} above 0, {@link MVStore#compact}: what H2's
+ *     background thread does with a write delay (the chat has none: {@code WRITE_DELAY=0}, so that a
+ *     commit is in the file before its ack goes out), the same call under the same store lock: the
+ *     live pages of the emptiest, oldest chunks are written again, which leaves those chunks dead.
+ *     Off by default: it holds the store lock, and under load it cost the chat more than half its
+ *     throughput (bench/README.md, session 15);</li>
+ * <li>{@link MVStore#sync}, an fsync (not under the store lock). With a flush every round H2's
+ *     assumption holds after three rounds, so the retention time is set to three intervals. A power
+ *     failure now loses at most about one interval of commits, instead of whatever the operating
+ *     system had not yet written (up to ~30 s on Linux).</li>
  * </ol>
  */
 @ApplicationScoped
@@ -108,7 +108,9 @@ public class H2Housekeeping {
                 return;
             }
             long t0 = System.nanoTime();
-            s.compact(COMPACT_BELOW_LIVE_PERCENT, settings.h2HousekeepingRewriteKib() * 1024);
+            if (settings.h2HousekeepingRewriteKib() > 0) {
+                s.compact(COMPACT_BELOW_LIVE_PERCENT, settings.h2HousekeepingRewriteKib() * 1024);
+            }
             s.sync();
             nanos.addAndGet(System.nanoTime() - t0);
             failing = false;

@@ -27,9 +27,9 @@ class H2HousekeepingTest {
     Path dir;
 
     @Test
-    void smallCommitsWithRandomKeysLeaveAMostlyDeadFileThatHousekeepingMakesDenseWithEveryRowKept() throws Exception {
+    void movingLivePagesMakesAMostlyDeadFileDenseWithEveryRowKept() throws Exception {
         JdbcDataSource h2 = h2();
-        H2Housekeeping housekeeping = housekeeping(h2);
+        H2Housekeeping housekeeping = housekeeping(h2, 1024);
         try (Connection c = h2.getConnection()) { // held open: closing H2's last connection compacts on its own
             H2Housekeeping.noticeConnection(c); // as ConfiguredDataSource does with each connection it makes
             create(c);
@@ -58,6 +58,26 @@ class H2HousekeepingTest {
     }
 
     @Test
+    void byDefaultItFlushesAndSoReusesDeadChunksSoonerThanH2Would() throws Exception {
+        JdbcDataSource h2 = h2();
+        H2Housekeeping housekeeping = housekeeping(h2, 0); // the default: no pages moved
+        try (Connection c = h2.getConnection()) {
+            H2Housekeeping.noticeConnection(c);
+            create(c);
+            int rows = insert(c, 1, 2000);
+            int written = chunks(info(c));
+            assertTrue(written >= 2000, "H2 keeps a chunk per commit for 45 s: " + info(c));
+            for (int round = 0; round < 10; round++) {
+                Thread.sleep(INTERVAL_MS);
+                housekeeping.tidy();
+                rows = insert(c, rows + 1, 20);
+            }
+            Map<String, String> after = info(c);
+            assertTrue(chunks(after) * 2 < written, "dead chunks reused: " + written + " -> " + after);
+        }
+    }
+
+    @Test
     void onlyForH2FilesAndNotWhenTurnedOff() {
         assertTrue(H2Housekeeping.appliesTo(settings("jdbc:h2:file:./data/h2/chat;WRITE_DELAY=0", 1000)));
         assertFalse(H2Housekeeping.appliesTo(settings("jdbc:h2:file:./data/h2/chat", 0)));
@@ -69,20 +89,20 @@ class H2HousekeepingTest {
     void aDatabaseThatCannotBeReachedSkipsTheRound() {
         JdbcDataSource unreachable = new JdbcDataSource();
         unreachable.setURL("jdbc:h2:file:" + dir.resolve("missing/chat") + ";IFEXISTS=TRUE");
-        H2Housekeeping housekeeping = housekeeping(unreachable);
+        H2Housekeeping housekeeping = housekeeping(unreachable, 0);
         housekeeping.tidy(); // no exception: the next round tries again
         housekeeping.tidy();
     }
 
-    private H2Housekeeping housekeeping(JdbcDataSource h2) {
+    private H2Housekeeping housekeeping(JdbcDataSource h2, int rewriteKib) {
         H2Housekeeping housekeeping = new H2Housekeeping();
         housekeeping.dataSource = h2;
-        housekeeping.settings = settings(h2.getURL(), INTERVAL_MS);
+        housekeeping.settings = new DatabaseSettings(h2.getURL(), "chat", "chat", Optional.empty(), 15, INTERVAL_MS, rewriteKib);
         return housekeeping;
     }
 
     private static DatabaseSettings settings(String url, long intervalMs) {
-        return new DatabaseSettings(url, "chat", "chat", Optional.empty(), 15, intervalMs, 1024);
+        return new DatabaseSettings(url, "chat", "chat", Optional.empty(), 15, intervalMs, 0);
     }
 
     private JdbcDataSource h2() {
