@@ -41,9 +41,10 @@ import org.h2.mvstore.MVStore;
  *     Off by default: it holds the store lock, and under load it cost the chat more than half its
  *     throughput (bench/README.md, session 15);</li>
  * <li>{@link MVStore#sync}, an fsync (not under the store lock). With a flush every round H2's
- *     assumption holds after three rounds, so the retention time is set to three intervals. A power
- *     failure now loses at most about one interval of commits, instead of whatever the operating
- *     system had not yet written (up to ~30 s on Linux).</li>
+ *     assumption holds after a few rounds, so after the first flush the retention time becomes three
+ *     rounds (interval plus the slowest flush seen). A power failure now loses at most about one
+ *     interval of commits, instead of whatever the operating system had not yet written (up to ~30 s
+ *     on Linux).</li>
  * </ol>
  */
 @ApplicationScoped
@@ -54,7 +55,7 @@ public class H2Housekeeping {
     /** As H2's background thread: compact while less than this share of the chunks' bytes is live. */
     private static final int COMPACT_BELOW_LIVE_PERCENT = 90;
 
-    /** Rounds (each ending in an fsync) a dead chunk is kept before its space may be reused. */
+    /** Rounds (each ending in an fsync) after a chunk was written before its space may be reused, once dead. */
     private static final int RETENTION_ROUNDS = 3;
 
     @Resource(lookup = ChatApplication.DATASOURCE)
@@ -73,6 +74,7 @@ public class H2Housekeeping {
     private static volatile MVStore latestStore;
     private volatile MVStore store;
     private volatile boolean failing;
+    private long slowestSyncMs;
     private ScheduledFuture<?> task;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -111,8 +113,15 @@ public class H2Housekeeping {
             if (settings.h2HousekeepingRewriteKib() > 0) {
                 s.compact(COMPACT_BELOW_LIVE_PERCENT, settings.h2HousekeepingRewriteKib() * 1024);
             }
+            long t1 = System.nanoTime();
             s.sync();
-            nanos.addAndGet(System.nanoTime() - t0);
+            long t2 = System.nanoTime();
+            nanos.addAndGet(t2 - t0);
+            // set only after a flush, and longer while flushes are slow: a chunk's space is reused only
+            // once the flushes of the rounds after it have completed
+            slowestSyncMs = Math.max(slowestSyncMs, (t2 - t1) / 1_000_000);
+            s.setRetentionTime((int) Math.min(Integer.MAX_VALUE,
+                    RETENTION_ROUNDS * (settings.h2HousekeepingIntervalMs() + slowestSyncMs)));
             failing = false;
         } catch (RuntimeException | LinkageError e) {
             store = null;
@@ -150,9 +159,8 @@ public class H2Housekeeping {
                 return null;
             }
         }
-        // only with the flush each round: H2's 45 s otherwise (see the class comment)
-        s.setRetentionTime((int) Math.min(Integer.MAX_VALUE, RETENTION_ROUNDS * settings.h2HousekeepingIntervalMs()));
         store = s;
+        slowestSyncMs = 0;
         return s;
     }
 
