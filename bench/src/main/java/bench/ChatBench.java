@@ -165,10 +165,13 @@ public final class ChatBench {
         if (opts.idleRate > 0) {
             // warm, then nearly idle: each message finds the server's threads parked, which is what a
             // quiet room's message meets; its latency is not in any ladder step, the lowest of which is busy
+            var before = run.target().figures();
             Step idle = run.step(rep, 0, opts.idleRate, opts.ramp, opts.idleSeconds);
             String line = Report.idleLine(idle);
+            String figures = run.target().figuresSince(before);
             System.out.println("  " + line);
-            notes.add(line);
+            notes.add(figures.isEmpty() ? line : line + " (" + figures + ")");
+            printFigures(run, before);
         }
         int passed = 0;
         for (int rate : opts.rates) {
@@ -178,6 +181,14 @@ public final class ChatBench {
                 refine(run, rep, opts, budget, steps, passed, rate);
                 return;
             }
+        }
+    }
+
+    /** The target's own figures over the step just run (the chat's writer batches, its H2 file), if it has any. */
+    private static void printFigures(LoadRun run, java.util.Map<String, Double> before) {
+        String figures = run.target().figuresSince(before);
+        if (!figures.isEmpty()) {
+            System.out.println("      " + run.target().name() + ": " + figures);
         }
     }
 
@@ -199,9 +210,11 @@ public final class ChatBench {
     private static boolean tryRate(LoadRun run, int rep, Options opts, GeneratorBudget budget, List<Step> steps, int rate,
                                    String label) throws Exception {
         for (int attempt = 1; attempt <= 1 + opts.retries; attempt++) {
+            var before = run.target().figures();
             Step s = run.step(rep, attempt, rate, opts.ramp, opts.seconds);
             steps.add(s);
             System.out.println("  " + Report.line(s, budget) + label);
+            printFigures(run, before);
             if (s.passes(budget)) {
                 return true;
             }

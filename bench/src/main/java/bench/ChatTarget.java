@@ -120,6 +120,58 @@ final class ChatTarget extends Target {
         }
     }
 
+    /** The chat's writer and H2 figures: the few /metrics series the bench reports per step. */
+    private static final List<String> FIGURES = List.of("chat_writer_batch_size_count", "chat_writer_batch_size_sum",
+            "chat_message_store_broadcast_seconds_count", "chat_message_store_broadcast_seconds_sum",
+            "chat_db_h2_file_bytes", "chat_db_h2_chunks_live_percent");
+
+    @Override
+    Map<String, Double> figures() {
+        Map<String, Double> found = new HashMap<>();
+        try {
+            String text = http.send(HttpRequest.newBuilder(uri("metrics")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : text.split("\n")) {
+                int end = line.indexOf(' ');
+                if (end > 0 && !line.startsWith("#") && FIGURES.contains(line.substring(0, end))) {
+                    found.put(line.substring(0, end), Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+                }
+            }
+        } catch (Exception e) {
+            // a figure the bench could not read is left out of the line, not a failed step
+        }
+        return found;
+    }
+
+    /**
+     * Messages per database transaction and the mean time from the MDB to the published event over the
+     * step, and the H2 file's size after it: under load the writer's batches are what make a message
+     * cheap, and H2's cost per commit grows with its file (bench/README.md, sessions 14 and 15).
+     */
+    @Override
+    String figuresSince(Map<String, Double> before) {
+        Map<String, Double> now = figures();
+        List<String> parts = new ArrayList<>();
+        double batches = delta(now, before, "chat_writer_batch_size_count");
+        if (batches > 0) {
+            parts.add(String.format("batches of %.1f", delta(now, before, "chat_writer_batch_size_sum") / batches));
+        }
+        double stored = delta(now, before, "chat_message_store_broadcast_seconds_count");
+        if (stored > 0) {
+            parts.add(String.format("MDB to published mean %.1f ms",
+                    1000 * delta(now, before, "chat_message_store_broadcast_seconds_sum") / stored));
+        }
+        if (now.containsKey("chat_db_h2_file_bytes")) {
+            parts.add(String.format("H2 file %.0f MB, %.0f %% live", now.get("chat_db_h2_file_bytes") / 1e6,
+                    now.getOrDefault("chat_db_h2_chunks_live_percent", Double.NaN)));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static double delta(Map<String, Double> now, Map<String, Double> before, String name) {
+        return now.containsKey(name) && before.containsKey(name) ? now.get(name) - before.get(name) : 0;
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + httpPort + "/" + path);
     }

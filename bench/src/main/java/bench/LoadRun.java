@@ -26,6 +26,10 @@ final class LoadRun implements AutoCloseable {
     private final List<StompConnection> senders = new ArrayList<>();
     private volatile DeliveryCheck current = new DeliveryCheck(-1, 0);
 
+    Target target() {
+        return target;
+    }
+
     /** The target's JIT compile seconds so far ({@link Target#jitSeconds}). */
     double jitSeconds() {
         return target.jitSeconds();

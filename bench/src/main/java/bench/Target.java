@@ -123,6 +123,19 @@ abstract class Target implements AutoCloseable {
         }
     }
 
+    /**
+     * The target's own counters and gauges now (the chat's /metrics), for {@link #figuresSince}; none
+     * for a target without them. Read between steps, never during one.
+     */
+    Map<String, Double> figures() {
+        return Map.of();
+    }
+
+    /** What the target's own figures say about the time since {@code before} ("" if it has none). */
+    String figuresSince(Map<String, Double> before) {
+        return "";
+    }
+
     /** Heap in use after a full GC, in MiB, asked of the process with jcmd. */
     long heapAfterGcMib() {
         try {

@@ -64,8 +64,10 @@ class RoomRepository {
         roomsByUser.forEach((user, roomIds) -> {
             if (roomIds.size() == 1) {
                 long room = roomIds.iterator().next();
+                // no setMaxResults(1): the key allows one row anyway, and a row limit makes EclipseLink
+                // prepare the query (generate its SQL) again on every execution
                 if (!em.createQuery("select m.roomId from Membership m where m.roomId = :room and m.username = :user", Long.class)
-                        .setParameter("room", room).setParameter("user", user).setMaxResults(1).getResultList().isEmpty()) {
+                        .setParameter("room", room).setParameter("user", user).getResultList().isEmpty()) {
                     found.add(new Membership.Key(room, user));
                 }
             } else if (!roomIds.isEmpty()) {
