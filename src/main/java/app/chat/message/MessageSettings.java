@@ -31,6 +31,10 @@ public class MessageSettings {
     @ConfigProperty(name = "chat.writer.wait-seconds")
     int writerWaitSeconds;
 
+    @Inject
+    @ConfigProperty(name = "chat.writer.linger-micros")
+    int writerLingerMicros;
+
     /** Longest message text, in characters. */
     public int maxTextLength() {
         return maxTextLength;
@@ -49,6 +53,11 @@ public class MessageSettings {
     /** Most messages the writer stores in one transaction. */
     public int writerMaxBatch() {
         return writerMaxBatch;
+    }
+
+    /** How long the writer lets a batch gather when messages were already waiting (0: never). */
+    public int writerLingerMicros() {
+        return writerLingerMicros;
     }
 
     /** How long an MDB waits for its message to be stored before it rolls back. */

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Group commit. MDB sessions hand their messages here and wait; one writer thread takes everything
@@ -46,6 +47,12 @@ public class MessageWriter {
     @Inject
     MessageMetrics metrics;
 
+    /**
+     * A quarter of the MDB's 32 sessions: with this many waiting the batch is worth its transaction
+     * already, and a full node (batches of 10 and more) must not sleep between them.
+     */
+    private static final int LINGER_BELOW = 8;
+
     private final BlockingQueue<PendingMessage> waiting = new LinkedBlockingQueue<>();
     private Thread writer;
     private volatile boolean stopped;
@@ -69,6 +76,7 @@ public class MessageWriter {
         List<PendingMessage> batch = new ArrayList<>();
         while (!stopped) {
             try {
+                lingerIfBusy();
                 PendingMessage first = waiting.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
                     continue;
@@ -93,6 +101,25 @@ public class MessageWriter {
         List<PendingMessage> left = new ArrayList<>();
         waiting.drainTo(left);
         left.forEach(p -> p.outcome.completeExceptionally(new IllegalStateException("the chat is stopping")));
+    }
+
+    /**
+     * Messages already waiting when the writer comes back for more mean load: then it sleeps a fixed
+     * time before it takes them, so that more share the transaction, whose fixed cost is most of a small
+     * batch's (bench/README.md, session 16). A sleep, not a wait on the queue: a timed wait there
+     * would wake the writer at each arriving message (tried in session 11). An idle message finds the
+     * queue empty and is taken at once.
+     */
+    private void lingerIfBusy() {
+        int micros = settings.writerLingerMicros();
+        if (lingers(micros, waiting.size())) {
+            LockSupport.parkNanos(this, micros * 1000L);
+        }
+    }
+
+    /** Whether the writer sleeps before its next batch, with this many messages waiting. */
+    static boolean lingers(int lingerMicros, int queued) {
+        return lingerMicros > 0 && queued > 0 && queued < LINGER_BELOW;
     }
 
     private void write(List<PendingMessage> batch) {
