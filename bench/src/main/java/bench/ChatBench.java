@@ -171,7 +171,7 @@ public final class ChatBench {
             String figures = run.target().figuresSince(before);
             System.out.println("  " + line);
             notes.add(figures.isEmpty() ? line : line + " (" + figures + ")");
-            printFigures(run, before);
+            printFigures(run, figures);
         }
         int passed = 0;
         for (int rate : opts.rates) {
@@ -185,8 +185,7 @@ public final class ChatBench {
     }
 
     /** The target's own figures over the step just run (the chat's writer batches, its H2 file), if it has any. */
-    private static void printFigures(LoadRun run, java.util.Map<String, Double> before) {
-        String figures = run.target().figuresSince(before);
+    private static void printFigures(LoadRun run, String figures) {
         if (!figures.isEmpty()) {
             System.out.println("      " + run.target().name() + ": " + figures);
         }
@@ -214,7 +213,7 @@ public final class ChatBench {
             Step s = run.step(rep, attempt, rate, opts.ramp, opts.seconds);
             steps.add(s);
             System.out.println("  " + Report.line(s, budget) + label);
-            printFigures(run, before);
+            printFigures(run, run.target().figuresSince(before));
             if (s.passes(budget)) {
                 return true;
             }
