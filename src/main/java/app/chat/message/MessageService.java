@@ -157,28 +157,42 @@ public class MessageService {
         }
     }
 
+    /**
+     * The membership first: a member's room exists (rooms are never deleted), so the usual batch, all
+     * of its senders members, asks only that. Whether a room exists is asked for the rest, and for
+     * membership events (recorded whoever is in the room now).
+     */
     private List<Integer> checkRoomsAndMembership(List<PendingMessage> batch, List<Integer> candidates, Outcome[] outcomes) {
         if (candidates.isEmpty()) {
             return candidates;
         }
-        Set<Long> roomIds = new TreeSet<>();
-        candidates.forEach(i -> roomIds.add(batch.get(i).command.roomId()));
-        Set<Long> existing = rooms.existing(roomIds);
         Map<String, Set<Long>> roomsBySender = new TreeMap<>();
         for (int i : candidates) {
             PendingMessage p = batch.get(i);
-            if (existing.contains(p.command.roomId()) && !(p.command instanceof MemberCommand)) {
+            if (!(p.command instanceof MemberCommand)) {
                 roomsBySender.computeIfAbsent(p.sender, s -> new TreeSet<>()).add(p.command.roomId());
             }
         }
         Set<Membership.Key> members = rooms.memberships(roomsBySender);
+        Set<Integer> byMembers = new HashSet<>();
+        Set<Long> unproven = new TreeSet<>();
+        for (int i : candidates) {
+            PendingMessage p = batch.get(i);
+            if (!(p.command instanceof MemberCommand) && members.contains(new Membership.Key(p.command.roomId(), p.sender))) {
+                byMembers.add(i);
+            } else {
+                unproven.add(p.command.roomId());
+            }
+        }
+        Set<Long> existing = rooms.existing(unproven);
         List<Integer> accepted = new ArrayList<>();
         for (int i : candidates) {
             ChatCommand command = batch.get(i).command;
-            if (!existing.contains(command.roomId())) {
+            if (byMembers.contains(i)) {
+                accepted.add(i);
+            } else if (!existing.contains(command.roomId())) {
                 outcomes[i] = reject(command, ErrorCode.UNKNOWN_ROOM, "room " + command.roomId() + " does not exist");
-            } else if (command instanceof MemberCommand
-                    || members.contains(new Membership.Key(command.roomId(), batch.get(i).sender))) {
+            } else if (command instanceof MemberCommand) {
                 // a membership event is recorded whoever is in the room now (one who left is not)
                 accepted.add(i);
             } else if (!rooms.canSee(command.roomId(), batch.get(i).sender)) {

@@ -137,13 +137,28 @@ class MessageServiceBatchTest {
     }
 
     @Test
-    void eachSendersMembershipIsAskedForTheExistingRoomsTheyWroteToOnly() {
+    void membershipIsAskedFirstAndExistenceOnlyForTheRoomsNoMembershipVouchesFor() {
         var outcomes = store(List.of(send("ann", LOBBY, "a1"), send("ann", ATTIC, "a2"), send("bob", LOBBY, "b1"),
                 send("bob", NOWHERE, "b2"), memberChange(ATTIC, "joined", "bob", "bob", "ev2")));
 
-        assertEquals(List.of(Map.of("ann", Set.of(LOBBY, ATTIC), "bob", Set.of(LOBBY))), rooms.membershipQueries);
+        assertEquals(List.of(Map.of("ann", Set.of(LOBBY, ATTIC), "bob", Set.of(LOBBY, NOWHERE))), rooms.membershipQueries);
+        assertEquals(List.of(Set.of(NOWHERE, ATTIC)), rooms.existenceQueries, "the members' rooms exist");
         assertInstanceOf(Outcome.Stored.class, outcomes.get(2));
         assertEquals(ErrorCode.UNKNOWN_ROOM, code(outcomes.get(3)));
+        assertInstanceOf(Outcome.Stored.class, outcomes.get(4));
+    }
+
+    @Test
+    void aBatchOfMembersMessagesDoesNotAskWhetherTheirRoomsExist() {
+        var outcomes = store(List.of(send("ann", LOBBY, "a1"), send("bob", LOBBY, "b1")));
+        assertEquals(List.of(), rooms.existenceQueries);
+        outcomes.forEach(o -> assertInstanceOf(Outcome.Stored.class, o));
+    }
+
+    @Test
+    void aMembershipChangeIsRecordedInARoomItsSubjectAlsoWritesToInTheBatch() {
+        var outcomes = store(List.of(send("ann", ATTIC, "a1"), memberChange(ATTIC, "left", "ann", "ann", "ev3")));
+        assertEquals(List.of(11L, 12L), outcomes.stream().map(o -> ((Outcome.Stored) o).event().seq()).toList());
     }
 
     @Test
@@ -412,6 +427,7 @@ class MessageServiceBatchTest {
         final Map<Long, Long> lastSeq = new TreeMap<>();
         final Set<Membership.Key> members = new HashSet<>();
         final List<Map<String, ? extends Collection<Long>>> membershipQueries = new ArrayList<>();
+        final List<Set<Long>> existenceQueries = new ArrayList<>();
         final Set<Membership.Key> moderators = new HashSet<>();
         final Set<Long> hidden = new HashSet<>();
         final Map<Long, Instant> lastActivity = new HashMap<>();
@@ -429,6 +445,10 @@ class MessageServiceBatchTest {
 
         @Override
         public Set<Long> existing(Collection<Long> roomIds) {
+            if (roomIds.isEmpty()) {
+                return Set.of();
+            }
+            existenceQueries.add(Set.copyOf(roomIds));
             Set<Long> found = new HashSet<>(roomIds);
             found.retainAll(lastSeq.keySet());
             return found;
