@@ -2,8 +2,8 @@ package app.chat.platform;
 
 /**
  * Which database the chat talks to, for the few statements that standard SQL cannot say in one
- * round trip (an update that answers its new values). Taken from {@code chat.db.url}; a database
- * named by {@code chat.db.class} alone is {@link #OTHER} and gets the standard statements.
+ * round trip (an update that answers its new values). Taken from {@code chat.db.url}; a URL of
+ * another driver (with its {@code chat.db.class}) is {@link #OTHER} and gets the standard statements.
  */
 public enum SqlDialect {
     H2, POSTGRESQL, OTHER;

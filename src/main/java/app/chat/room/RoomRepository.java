@@ -46,7 +46,8 @@ class RoomRepository {
      * too), and the id order keeps two writers from deadlocking. Plain statements, no entities:
      * loading a Room to lock it cost more than the message insert. One statement per room where the
      * database can answer an update's new values (H2's data change delta table, PostgreSQL's
-     * RETURNING): the select after the update was a tenth of a lone message's transaction.
+     * RETURNING): on PostgreSQL each statement is a round trip taken with the row locked, and two
+     * fewer made a lone message's transaction about a fifth cheaper (bench/README.md, session 17).
      * (Native, because the time is bound as the column's type; the cache is off, so no entity is left
      * stale.)
      */
