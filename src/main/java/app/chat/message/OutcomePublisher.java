@@ -29,7 +29,8 @@ class OutcomePublisher {
     MessageMetrics metrics;
 
     /**
-     * Publishes a committed batch, in its order (so each room's events go out in seq order). The
+     * Publishes a committed batch, in its order and after the batches before it (so each room's events
+     * reach subscribers in seq order; only the writer calls this). The
      * messages are stored whatever happens here: a failure is logged, not thrown, and subscribers
      * that missed an event see the gap in seq and read it from history, as after a reconnect.
      */
@@ -39,7 +40,7 @@ class OutcomePublisher {
             add(out, batch.get(i).sender, outcomes.get(i));
         }
         try {
-            publisher.publish(out);
+            publisher.publishInOrder(out);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Publishing a stored batch of " + batch.size() + " failed; its messages are in history", e);
         }

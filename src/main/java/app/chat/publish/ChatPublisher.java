@@ -1,6 +1,7 @@
 package app.chat.publish;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ public class ChatPublisher {
     PublishSettings settings;
 
     private KnownTopics knownTopics;
+    private final KeptContext inOrder = new KeptContext();
 
     @PostConstruct
     void init() {
@@ -64,18 +66,79 @@ public class ChatPublisher {
     public void publish(List<Outgoing> messages) {
         int[] sent = {0};
         try {
-            publish(messages, sent);
+            publishOnce(messages, sent);
         } catch (IllegalStateRuntimeException closed) {
             // WildFly's connection pool has been seen to hand out a connection whose session it was
             // destroying at that moment ("AMQ219019: Session is closed", at createProducer): once more,
             // on another connection, from the first message that did not go out
             LOG.log(Level.DEBUG, "Publishing again after " + sent[0] + " of " + messages.size() + ": " + closed.getMessage());
-            publish(messages, sent);
+            publishOnce(messages, sent);
         }
     }
 
-    private void publish(List<Outgoing> messages, int[] sent) {
+    private void publishOnce(List<Outgoing> messages, int[] sent) {
         try (JMSContext context = connectionFactory.createContext()) {
+            send(context, messages, sent);
+        }
+    }
+
+    /**
+     * Like {@link #publish}, and in the order of the calls too, not only within one call: what the
+     * message writer publishes, a room's events batch after batch, must reach subscribers in seq order.
+     * Each {@code createContext()} gets whichever pooled connection is free, and the broker handles
+     * each connection's sends on an executor of its own, without the sender waiting for non-persistent
+     * ones: two batches on two connections can be routed in either order (the bench saw it once the
+     * writer was fast). So these go through one context, kept between calls and used by one caller at
+     * a time. Never called in a transaction (the writer publishes after its commit).
+     */
+    public void publishInOrder(List<Outgoing> messages) {
+        int[] sent = {0};
+        synchronized (inOrder) {
+            try {
+                send(inOrder.context(), messages, sent);
+            } catch (JMSRuntimeException broken) {
+                // the kept connection is gone (the pool destroyed it, the broker restarted): once more,
+                // on a new one, from the first message that did not go out
+                LOG.log(Level.DEBUG, "Publishing in order again after " + sent[0] + " of " + messages.size() + ": " + broken.getMessage());
+                inOrder.close();
+                send(inOrder.context(), messages, sent);
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        synchronized (inOrder) {
+            inOrder.close();
+        }
+    }
+
+    /** The context {@link #publishInOrder} keeps; guarded by itself. */
+    private final class KeptContext {
+
+        private JMSContext context;
+
+        JMSContext context() {
+            if (context == null) {
+                context = connectionFactory.createContext();
+            }
+            return context;
+        }
+
+        void close() {
+            if (context != null) {
+                try {
+                    context.close();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.DEBUG, "Closing the kept publishing context: " + e.getMessage());
+                }
+                context = null;
+            }
+        }
+    }
+
+    private void send(JMSContext context, List<Outgoing> messages, int[] sent) {
+        try {
             var producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                     .setDisableMessageID(true);
             Topic roomEvents = settings.clustered() ? context.createTopic(Destinations.ROOM_EVENTS) : null;
