@@ -33,7 +33,7 @@ import java.util.Locale;
  *   --no-refine                    do not try the rate between the last passing and the failed rung
  *   --reps 1                       repetitions (median and spread)
  *   --idle-rate 5 --idle-seconds 20   after the warm-up, one step at a near-idle rate: the latency of a
- *                                  message that finds the server idle (0: none)
+ *                                  message that finds the server idle (either 0: none)
  *   --senders 4                    sending connections (distinct users), message k from sender k % senders
  *   --server-cpus 0 --generator-cpus 1 --no-pin   taskset pinning
  *   --lag-limit-ms 10              send lag p99 above which a step is generator-bound
@@ -162,7 +162,7 @@ public final class ChatBench {
         } else {
             warmUntilSteady(run, rep, opts.rates[0], serverCores);
         }
-        if (opts.idleRate > 0) {
+        if (opts.idleRate > 0 && opts.idleSeconds > 0) {
             // warm, then nearly idle: each message finds the server's threads parked, which is what a
             // quiet room's message meets; its latency is not in any ladder step, the lowest of which is busy
             var before = run.target().figures();

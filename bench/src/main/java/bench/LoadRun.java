@@ -131,7 +131,7 @@ final class LoadRun implements AutoCloseable {
             int sender = (int) tag[Tag.SENDER];
             long seq = tag[Tag.SEQ];
             if (lastFromSender[sender] > n || (seq >= 0 && lastSeq >= 0 && seq <= lastSeq)) {
-                check.outOfOrder.increment();
+                check.reordered(sender, n, lastFromSender[sender], seq, lastSeq);
             }
             lastFromSender[sender] = n;
             if (seq >= 0) {
